@@ -1,0 +1,37 @@
+import { createEmbedderFromSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { crawlSettings, crawlSite } from '@auskunft/crawler';
+import { readConfigFile } from './config-file.js';
+import { parseCommandArgs, settingsHelp } from './options.js';
+import { createProgressPrinter, formatReport } from './progress.js';
+
+const USAGE = `Usage: auskunft crawl <start-url> [more start URLs] --out <index-dir> [options]
+
+Crawls the site from the start URLs (same origin, at or below their path), extracts the main
+content, splits it into passages, embeds them and writes a new index version into <index-dir>.
+The previous version keeps being served until the new one is complete.
+
+  --out <dir>        index directory (env AUSKUNFT_INDEX_DIR, default index-data)
+  --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present)
+`;
+
+export async function crawlCommand(argv: string[]): Promise<number> {
+  const defs = [crawlSettings, embedderSettings];
+  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { out: { type: 'string' } });
+  if (values['help']) {
+    console.log(`${USAGE}\n${settingsHelp(defs)}`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`auskunft crawl: give at least one start URL, e.g. https://www.example.de/\n\n${USAGE}`);
+    return 2;
+  }
+  const env = process.env;
+  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
+  const settings = resolveSettings(crawlSettings, { ...config, env, overrides });
+  const embedder = createEmbedderFromSettings(resolveSettings(embedderSettings, { ...config, env, overrides }));
+  const outDir = (values['out'] as string | undefined) ?? env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
+  const report = await crawlSite({ startUrls: positionals, outDir, embedder, settings, onProgress: createProgressPrinter() });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  console.log(formatReport(report));
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, createEmbedderFromSettings, defineSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { crawlSettings, crawlSite } from '@auskunft/crawler';
+import { startDemoSite } from '@auskunft/demo-site';
+import { serverSettings } from '@auskunft/server';
+import { startNodeServer } from '@auskunft/server/node';
+import { closeOnSignal } from './command-serve.js';
+import { readConfigFile } from './config-file.js';
+import { parseCommandArgs, settingsHelp } from './options.js';
+import { createProgressPrinter, formatReport } from './progress.js';
+
+export const demoSettings = defineSettings({
+  demoSitePort: {
+    type: 'integer', key: 'demo.sitePort', env: 'AUSKUNFT_DEMO_SITE_PORT', default: 8081, min: 1, max: 65535,
+    doc: 'Port of the bundled demo website (the pages that embed the widget).',
+  },
+});
+
+const USAGE = `Usage: auskunft demo [options]   (what \`npm start\` runs)
+
+Serves the bundled demo website of a fictional authority with the widget embedded, builds its
+index into index-data/ on first start (or when the demo site's address changed), and serves the
+API. Open the printed demo URL and ask a question.
+`;
+
+export async function demoCommand(argv: string[]): Promise<number> {
+  const defs = [demoSettings, serverSettings];
+  const { values, overrides } = parseCommandArgs(argv, defs);
+  if (values['help']) {
+    console.log(`${USAGE}\n${settingsHelp(defs)}`);
+    return 0;
+  }
+  const env = process.env;
+  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
+  const demo = resolveSettings(demoSettings, { ...config, env, overrides });
+  const server = resolveSettings(serverSettings, { ...config, env, overrides });
+  const embedding = resolveSettings(embedderSettings, { ...config, env, overrides });
+  if (server.port === 0) {
+    console.error('auskunft demo: the demo pages must know the API port in advance; set a fixed AUSKUNFT_PORT instead of 0.');
+    return 2;
+  }
+  const api = `http://${server.host}:${server.port}`;
+  const site = await startDemoSite({
+    host: '127.0.0.1',
+    port: demo.demoSitePort,
+    injectBeforeBodyEnd: `<script src="${api}/widget.js" data-api="${api}" defer></script>`,
+  });
+  try {
+    if ((await indexedStartUrl(server.indexDir)) !== site.url) {
+      console.log(`Building the demo index from ${site.url} into ${server.indexDir}/ …`);
+      const report = await crawlSite({
+        startUrls: [site.url],
+        outDir: server.indexDir,
+        embedder: createEmbedderFromSettings(embedding),
+        // Our own local site: no politeness delay needed.
+        settings: { ...resolveSettings(crawlSettings, { ...config, env }), delayMs: 0, concurrency: 4 },
+        onProgress: createProgressPrinter(),
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      console.log(formatReport(report));
+    }
+    const running = await startNodeServer({ ...server, corsOrigins: [...server.corsOrigins, new URL(site.url).origin] }, embedding);
+    console.log(`\nAuskunft demo is ready.\n  Demo website with the widget: ${site.url}\n  API: ${running.url}api/search?q=Schwerbehindertenausweis\n\nPress Ctrl+C to stop.`);
+    await closeOnSignal(running.close, site.close);
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  return 0;
+}
+
+/** The start URL of the index currently in `dir`, or null when there is none. */
+async function indexedStartUrl(dir: string): Promise<string | null> {
+  try {
+    const version = (await readFile(join(dir, CURRENT_POINTER), 'utf8')).trim();
+    const manifest = JSON.parse(await readFile(join(dir, VERSIONS_DIR, version, INDEX_FILES.manifest), 'utf8')) as { source?: { startUrls?: string[] } };
+    return manifest.source?.startUrls?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,17 @@
+export { analyzeText, analyzeTerms, type AnalyzedToken } from './analyze/analyze.js';
+export { normalizeWord } from './analyze/normalize.js';
+export { tokenize, type Token } from './analyze/tokenize.js';
+export { stemWord } from './analyze/stem.js';
+export { GERMAN_STOPWORDS } from './analyze/stopwords.js';
+export { splitSentences } from './analyze/sentences.js';
+export { normalizeVector, type Embedder, type EmbedPurpose } from './embed/embedder.js';
+export { createHashedNgramEmbedder, DEFAULT_HASHED_DIMENSION, type HashedNgramEmbedderOptions } from './embed/builtin.js';
+export { createHfInferenceEmbedder, type HfInferenceEmbedderOptions } from './embed/hf-inference.js';
+export { embedderSettings, createEmbedderFromSettings, type EmbedderSettings } from './embed/config.js';
+export { passageUrl, passageFields, passageEmbeddingText, type Passage } from './format/passage.js';
+export { parseLexicalIndex, type LexicalIndex } from './format/lexical.js';
+export { parseManifest, manifestSchema, INDEX_FORMAT_VERSION, INDEX_FILES, type Manifest } from './format/manifest.js';
+export { CURRENT_POINTER, VERSIONS_DIR, newVersionName, isVersionName } from './format/layout.js';
+export { sha256Hex } from './format/checksum.js';
+export { defineSettings, resolveSettings, describeSettings, type SettingDef, type SettingDefs, type Settings, type ResolveSettingsInput } from './settings.js';
+export { AuskunftError, isAuskunftError, type ErrorCode } from './errors.js';

@@ -1,0 +1,130 @@
+import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
+import type { ContentBlock } from './extract.js';
+import type { FaqEntry } from './faq.js';
+
+export type PassageDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind'>;
+
+export interface ChunkOptions {
+  maxChars: number;
+}
+
+/**
+ * Cuts a page's content into passages, one per section (heading), so that a citation can link
+ * straight to the part of the page that answers. Long sections are split at paragraph
+ * boundaries; the page's h1 is the title, not a section. FAQ items become one passage each;
+ * JSON-LD questions that are also visible as headings replace those sections instead of
+ * duplicating them.
+ *
+ * Anchors: the heading's own `id` (or that of a <section> it opens); otherwise a text fragment
+ * (`:~:text=Überschrift`, https://wicg.github.io/scroll-to-text-fragment/), which modern browsers
+ * scroll to and others treat as the page top. Never an invented id: it would not exist on the page.
+ */
+export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEntry[], options: ChunkOptions): PassageDraft[] {
+  const drafts: PassageDraft[] = [];
+  const trail: Array<{ level: number; text: string }> = [];
+  let current = { anchor: null as string | null, section: null as string | null, paragraphs: [] as string[] };
+
+  const flush = () => {
+    for (const text of splitParagraphs(current.paragraphs, options.maxChars)) {
+      drafts.push({ anchor: current.anchor, section: current.section, text, kind: 'section' });
+    }
+    current = { ...current, paragraphs: [] };
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      flush();
+      if (block.level === 1) {
+        trail.length = 0;
+        current = { anchor: block.id, section: null, paragraphs: [] };
+        continue;
+      }
+      while (trail.length && trail[trail.length - 1]!.level >= block.level) trail.pop();
+      trail.push({ level: block.level, text: block.text });
+      current = { anchor: block.id ?? textFragment(block.text), section: trail.map((t) => t.text).join(' › '), paragraphs: [] };
+    } else if (block.kind === 'faq') {
+      flush();
+      drafts.push({ anchor: block.id ?? textFragment(block.question), section: block.question, text: block.answer, kind: 'faq' });
+    } else if (block.text) {
+      current.paragraphs.push(block.text);
+    }
+  }
+  flush();
+  return mergeJsonLdFaqs(drafts, faqs, options.maxChars);
+}
+
+function mergeJsonLdFaqs(drafts: PassageDraft[], faqs: readonly FaqEntry[], maxChars: number): PassageDraft[] {
+  const out = [...drafts];
+  for (const faq of faqs) {
+    const key = comparable(faq.question);
+    const matches = out.filter((d) => d.section !== null && comparable(lastHeading(d.section)) === key);
+    const anchor = matches[0]?.anchor ?? textFragment(faq.question);
+    const firstAt = matches.length ? out.indexOf(matches[0]!) : out.length;
+    for (const m of matches) out.splice(out.indexOf(m), 1);
+    const pieces = splitParagraphs([faq.answer], maxChars).map((text) => ({ anchor, section: faq.question, text, kind: 'faq' as const }));
+    out.splice(Math.min(firstAt, out.length), 0, ...pieces);
+  }
+  return out;
+}
+
+function lastHeading(section: string): string {
+  return section.split(' › ').pop() ?? section;
+}
+
+function comparable(text: string): string {
+  return text.toLocaleLowerCase('de-DE').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Packs paragraphs into pieces of at most `maxChars`; an oversized paragraph is cut at sentences. */
+export function splitParagraphs(paragraphs: readonly string[], maxChars: number): string[] {
+  const units = paragraphs.flatMap((p) => (p.length <= maxChars ? [p] : splitSentences(p, maxChars)));
+  const pieces: string[] = [];
+  let piece = '';
+  for (const unit of units) {
+    if (piece && piece.length + 1 + unit.length > maxChars) {
+      pieces.push(piece);
+      piece = unit;
+    } else {
+      piece = piece ? `${piece}\n${unit}` : unit;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+function splitSentences(paragraph: string, maxChars: number): string[] {
+  const sentences = sentencesOf(paragraph);
+  const out: string[] = [];
+  let piece = '';
+  for (const s of sentences) {
+    for (const part of s.length > maxChars ? hardWrap(s, maxChars) : [s]) {
+      if (piece && piece.length + 1 + part.length > maxChars) {
+        out.push(piece);
+        piece = part;
+      } else piece = piece ? `${piece} ${part}` : part;
+    }
+  }
+  if (piece) out.push(piece);
+  return out;
+}
+
+function hardWrap(text: string, maxChars: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > maxChars) {
+    const cut = rest.lastIndexOf(' ', maxChars);
+    const at = cut > maxChars / 2 ? cut : maxChars;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** A scroll-to-text fragment for a heading; '-', ',' and '&' are syntax there and get escaped. */
+export function textFragment(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  if (text.length <= 80 || words.length <= 8) return `:~:text=${enc(text)}`;
+  return `:~:text=${enc(words.slice(0, 6).join(' '))},${enc(words.slice(-2).join(' '))}`;
+}

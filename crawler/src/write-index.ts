@@ -1,0 +1,89 @@
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  AuskunftError,
+  CURRENT_POINTER,
+  INDEX_FILES,
+  INDEX_FORMAT_VERSION,
+  VERSIONS_DIR,
+  newVersionName,
+  sha256Hex,
+  type Manifest,
+  type Passage,
+} from '@auskunft/core';
+import { buildLexicalIndex } from './build-lexical.js';
+import { writeHnswIndex, type HnswBuildOptions } from './build-vectors.js';
+
+export interface WriteIndexInput {
+  outDir: string;
+  startUrls: string[];
+  pages: number;
+  passages: Passage[];
+  vectors: Float32Array[];
+  embedder: { id: string; dimension: number };
+  hnsw: HnswBuildOptions;
+  startedAt: number;
+}
+
+export interface WrittenIndex {
+  version: string;
+  dir: string;
+  manifest: Manifest;
+}
+
+/**
+ * Writes a complete index version and only then makes it current, so a server reading the same
+ * directory switches from one complete version to the next and never sees a partial one:
+ * files go to `versions/.<name>.partial/`, that directory is renamed to `versions/<name>/`, and
+ * `CURRENT` is replaced by renaming a temporary file over it (rename is atomic on POSIX).
+ */
+export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> {
+  if (input.passages.length === 0) {
+    throw new AuskunftError('CRAWL_NOTHING_INDEXED', 'No passages were extracted, so no index was written and the previous index (if any) stays in place. Check the crawl report for skipped pages.');
+  }
+  const version = newVersionName(new Date());
+  const versionsDir = join(input.outDir, VERSIONS_DIR);
+  const partial = join(versionsDir, `.${version}.partial`);
+  const final = join(versionsDir, version);
+  await mkdir(partial, { recursive: true });
+  try {
+    const lexical = buildLexicalIndex(input.passages);
+    await writeFile(join(partial, INDEX_FILES.passages), JSON.stringify(input.passages));
+    await writeFile(join(partial, INDEX_FILES.lexical), JSON.stringify(lexical));
+    await writeHnswIndex(join(partial, INDEX_FILES.vectors), input.vectors, input.embedder.dimension, input.hnsw);
+    const manifest: Manifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      version,
+      createdAt: new Date().toISOString(),
+      source: { startUrls: input.startUrls },
+      embedder: input.embedder,
+      vectors: { space: 'cosine', m: input.hnsw.m, efConstruction: input.hnsw.efConstruction },
+      counts: {
+        pages: input.pages,
+        passages: input.passages.length,
+        faqs: input.passages.filter((p) => p.kind === 'faq').length,
+        terms: Object.keys(lexical.postings).length,
+      },
+      buildMs: Date.now() - input.startedAt,
+      files: {
+        passages: await describeFile(join(partial, INDEX_FILES.passages)),
+        lexical: await describeFile(join(partial, INDEX_FILES.lexical)),
+        vectors: await describeFile(join(partial, INDEX_FILES.vectors)),
+      },
+    };
+    await writeFile(join(partial, INDEX_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(partial, final);
+    const pointerTmp = join(input.outDir, `.${CURRENT_POINTER}.${version}.tmp`);
+    await writeFile(pointerTmp, `${version}\n`);
+    await rename(pointerTmp, join(input.outDir, CURRENT_POINTER));
+    return { version, dir: final, manifest };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function describeFile(path: string): Promise<{ bytes: number; sha256: string }> {
+  const [info, data] = await Promise.all([stat(path), readFile(path)]);
+  return { bytes: info.size, sha256: await sha256Hex(data) };
+}

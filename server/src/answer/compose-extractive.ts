@@ -1,0 +1,107 @@
+import { analyzeTerms, passageUrl, splitSentences } from '@auskunft/core';
+import type { RetrievedPassage, Retrieval } from '../retrieve/retrieve.js';
+import type { Answer, Handoff, Source } from './answer.js';
+
+export interface ComposeOptions {
+  /** Coverage the best passage needs before we answer at all (see serverSettings.minAnswerCoverage). */
+  minCoverage: number;
+  handoff: Handoff | null;
+}
+
+const MAX_SENTENCES = 3;
+const MAX_PER_PASSAGE = 2;
+const PASSAGES_CONSIDERED = 4;
+/** A curated FAQ entry answers verbatim only when it covers the question almost entirely. */
+const FAQ_COVERAGE = 0.8;
+/** Later-ranked passages need a clearly better sentence to win over the top one. */
+const RANK_DECAY = 0.15;
+
+/**
+ * Builds an answer only from retrieved text, never from anywhere else: the best matching
+ * sentences, each followed by the number of the page it comes from. Declines with a hand-off
+ * when no passage covers enough of the question.
+ */
+export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOptions): Answer {
+  const top = retrieval.passages.slice(0, PASSAGES_CONSIDERED);
+  const confidence = Math.max(0, ...top.slice(0, 3).map((p) => p.coverage));
+  if (top.length === 0 || confidence < options.minCoverage) return declineAnswer(options.handoff);
+
+  const first = top[0]!;
+  if (first.passage.kind === 'faq' && first.coverage >= FAQ_COVERAGE) {
+    return {
+      text: `${first.passage.text} [1]`,
+      sources: [toSource(first, 1)],
+      generated: 'faq',
+      confident: true,
+      handoff: options.handoff,
+    };
+  }
+
+  const wanted = new Set(retrieval.terms);
+  const candidates: Array<{ rank: number; position: number; sentence: string; score: number }> = [];
+  top.forEach((hit, rank) => {
+    if (hit.coverage < options.minCoverage / 2) return;
+    splitSentences(hit.passage.text).forEach((sentence, position) => {
+      const terms = new Set(analyzeTerms(sentence));
+      const matched = [...wanted].filter((t) => terms.has(t)).length;
+      if (matched === 0) return;
+      candidates.push({ rank, position, sentence, score: (matched / Math.max(1, wanted.size)) * (1 - RANK_DECAY * rank) });
+    });
+  });
+  // Vector-only matches share no words with the question: open with the best passage's lead.
+  if (candidates.length === 0) {
+    const lead = splitSentences(first.passage.text)[0];
+    if (!lead) return declineAnswer(options.handoff);
+    candidates.push({ rank: 0, position: 0, sentence: lead, score: 1 });
+  }
+
+  const perPassage = new Map<number, number>();
+  const chosen = candidates
+    .sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position)
+    .filter((c) => {
+      const used = perPassage.get(c.rank) ?? 0;
+      if (used >= MAX_PER_PASSAGE) return false;
+      perPassage.set(c.rank, used + 1);
+      return true;
+    })
+    .slice(0, MAX_SENTENCES)
+    .sort((a, b) => a.rank - b.rank || a.position - b.position);
+
+  // Number sources by first appearance; passages of one section share a number.
+  const numbers = new Map<string, number>();
+  const sources: Source[] = [];
+  const sentences = chosen.map((c) => {
+    const hit = top[c.rank]!;
+    const key = passageUrl(hit.passage);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      n = sources.length + 1;
+      numbers.set(key, n);
+      sources.push(toSource(hit, n));
+    }
+    return `${c.sentence} [${n}]`;
+  });
+  return { text: sentences.join(' '), sources, generated: 'extractive', confident: true, handoff: options.handoff };
+}
+
+export function declineAnswer(handoff: Handoff | null): Answer {
+  const contact = handoff ? ` Bitte wenden Sie sich an: ${handoff.title} (${handoff.url}).` : ' Bitte wenden Sie sich direkt an die zuständige Stelle.';
+  return {
+    text: `Dazu habe ich auf diesen Seiten keine verlässliche Antwort gefunden.${contact}`,
+    sources: [],
+    generated: 'extractive',
+    confident: false,
+    handoff,
+  };
+}
+
+function toSource(hit: RetrievedPassage, n: number): Source {
+  const text = hit.passage.text.replace(/\s+/g, ' ');
+  return {
+    n,
+    url: passageUrl(hit.passage),
+    title: hit.passage.title,
+    section: hit.passage.section,
+    snippet: text.length > 200 ? `${text.slice(0, 200).replace(/\s+\S*$/, '')} …` : text,
+  };
+}

@@ -1,0 +1,36 @@
+import { passageUrl } from '@auskunft/core';
+import { Hono } from 'hono';
+import { groupByPage } from '../retrieve/group.js';
+import type { Retriever } from '../retrieve/retrieve.js';
+import { makeSnippet } from '../retrieve/snippet.js';
+import { requireText } from '../validate.js';
+
+export interface SearchRouteOptions {
+  retriever: Retriever;
+  maxQueryChars: number;
+  results: number;
+}
+
+/** GET /api/search?q=… → one result per page, best first. */
+export function searchRoute(options: SearchRouteOptions) {
+  return new Hono().get('/', async (c) => {
+    const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
+    // Several passages per page are fetched so grouping still fills the result list.
+    const retrieval = await options.retriever.retrieve(query, options.results * 4);
+    const results = groupByPage(retrieval.passages)
+      .slice(0, options.results)
+      .map((page) => {
+        const snippet = makeSnippet(page.best.passage.text, retrieval.terms);
+        return {
+          url: page.url,
+          title: page.title,
+          section: page.best.passage.section,
+          sectionUrl: passageUrl(page.best.passage),
+          snippet: snippet.text,
+          highlights: snippet.highlights,
+          score: Number(page.score.toFixed(6)),
+        };
+      });
+    return c.json({ query, results });
+  });
+}
