@@ -134,7 +134,7 @@ function hasBlockChildren($: CheerioAPI, el: Element): boolean {
 /** CMSs often put the id on a wrapping <section> instead of the heading. */
 function parentSectionId($: CheerioAPI, el: Element): string | null {
   const parent = el.parent;
-  if (!parent || parent.type !== 'tag') return null;
+  if (!parent || parent.type !== 'tag' || !['section', 'article', 'div'].includes((parent as Element).tagName)) return null;
   const first = $(parent).children().first().get(0);
   return first === el ? ($(parent).attr('id') ?? null) : null;
 }

@@ -42,6 +42,10 @@ export const serverSettings = defineSettings({
     type: 'number', key: 'search.minVectorSimilarity', env: 'AUSKUNFT_SEARCH_MIN_VECTOR_SIMILARITY', default: 0.3, min: 0, max: 1,
     doc: 'Cosine similarity below which a passage found only by vectors is not shown.',
   },
+  vectorWeight: {
+    type: 'number', key: 'search.vectorWeight', env: 'AUSKUNFT_SEARCH_VECTOR_WEIGHT', default: 0.5, min: 0, max: 10,
+    doc: 'Weight of vector similarity against BM25 (1) in rank fusion; raise it for a strong embedding model.',
+  },
   minAnswerCoverage: {
     type: 'number', key: 'chat.minCoverage', env: 'AUSKUNFT_CHAT_MIN_COVERAGE', default: 0.5, min: 0, max: 1,
     doc: 'Share of the question\'s (IDF-weighted) terms the best passage must contain before the chat answers instead of handing off.',

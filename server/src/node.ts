@@ -25,7 +25,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
     throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}". Use the same embedder settings for crawl and serve, or rebuild the index.`);
   }
   const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity });
+  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
   const app = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings, widgetScript: await readWidgetScript() });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

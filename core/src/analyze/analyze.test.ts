@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms, analyzeText } from './analyze.js';
+import { normalizeWord } from './normalize.js';
 import { splitSentences } from './sentences.js';
 
 describe('analyzeText', () => {
@@ -38,5 +39,13 @@ describe('splitSentences', () => {
       'Der Antrag geht z. B. per Post.',
       'Fertig!',
     ]);
+  });
+});
+
+describe('transliteration', () => {
+  it('folds ue after consonants but keeps the diphthongs in Dauer, Steuer and neue', () => {
+    expect(analyzeTerms('Gebuehr')).toEqual(analyzeTerms('Gebühr'));
+    expect(['Dauer', 'Steuer', 'neue', 'Quelle'].map(normalizeWord)).toEqual(['dauer', 'steuer', 'neue', 'quelle']);
+    expect(normalizeWord('Kuendigung')).toBe('kündigung');
   });
 });

@@ -4,9 +4,9 @@
  * - NFKC turns ligatures and full-width forms into plain letters; soft hyphens (U+00AD), which
  *   CMS editors paste into long compounds, vanish instead of splitting the word.
  * - ß → ss, and the transliterations ae/oe/ue → ä/ö/ü, so that "Kuendigung", "Kündigung" and
- *   "KÜNDIGUNG" meet. This is the rule of Snowball's "german2" variant; like it, "ue" after "q"
- *   ("Quelle") is kept. The Snowball stemmer later folds ä/ö/ü to a/o/u, so users who type
- *   "kundigung" without umlauts match as well.
+ *   "KÜNDIGUNG" meet (Snowball's "german2" rule). Unlike german2, a pair after a vowel is kept:
+ *   "Dauer", "Steuer", "neue" are diphthongs, not umlauts, and "ue" after "q" ("Quelle") too.
+ *   The Snowball stemmer later folds ä/ö/ü to a/o/u, so "kundigung" matches as well.
  */
 export function normalizeWord(word: string): string {
   return word
@@ -14,7 +14,7 @@ export function normalizeWord(word: string): string {
     .replace(/\u00ad/g, '')
     .toLocaleLowerCase('de-DE')
     .replace(/ß/g, 'ss')
-    .replace(/ae/g, 'ä')
-    .replace(/oe/g, 'ö')
-    .replace(/(?<!q)ue/g, 'ü');
+    .replace(/(?<![aeiouäöü])ae/g, 'ä')
+    .replace(/(?<![aeiouäöü])oe/g, 'ö')
+    .replace(/(?<![aeiouäöüq])ue/g, 'ü');
 }

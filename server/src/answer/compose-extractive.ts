@@ -27,15 +27,7 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
   if (top.length === 0 || confidence < options.minCoverage) return declineAnswer(options.handoff);
 
   const first = top[0]!;
-  if (first.passage.kind === 'faq' && first.coverage >= FAQ_COVERAGE) {
-    return {
-      text: `${first.passage.text} [1]`,
-      sources: [toSource(first, 1)],
-      generated: 'faq',
-      confident: true,
-      handoff: options.handoff,
-    };
-  }
+  if (first.passage.kind === 'faq' && first.coverage >= FAQ_COVERAGE) return faqAnswer(first, top, options);
 
   const wanted = new Set(retrieval.terms);
   const candidates: Array<{ rank: number; position: number; sentence: string; score: number }> = [];
@@ -82,6 +74,21 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
     return `${c.sentence} [${n}]`;
   });
   return { text: sentences.join(' '), sources, generated: 'extractive', confident: true, handoff: options.handoff };
+}
+
+/**
+ * The editors' answer, verbatim. FAQ answers are short by design, so the best matching page on
+ * the topic itself is cited as well, where the citizen finds the details.
+ */
+function faqAnswer(faq: RetrievedPassage, top: readonly RetrievedPassage[], options: ComposeOptions): Answer {
+  const sources = [toSource(faq, 1)];
+  let text = `${faq.passage.text} [1]`;
+  const detail = top.find((h) => h.passage.kind === 'section' && h.passage.url !== faq.passage.url && h.coverage >= options.minCoverage);
+  if (detail) {
+    sources.push(toSource(detail, 2));
+    text += ` Ausführliche Informationen finden Sie auf der Seite „${detail.passage.title}“ [2].`;
+  }
+  return { text, sources, generated: 'faq', confident: true, handoff: options.handoff };
 }
 
 export function declineAnswer(handoff: Handoff | null): Answer {

@@ -26,10 +26,14 @@ export interface RetrieverOptions {
   embedder: Embedder;
   /** Passages found only by vectors below this similarity are dropped. */
   minVectorSimilarity: number;
+  /** Weight of the vector ranking against BM25 (weight 1) in rank fusion. */
+  vectorWeight: number;
 }
 
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 50;
+/** Share of the fused score a passage keeps when it contains none of the query's words. */
+const COVERAGE_FLOOR = 0.5;
 
 /**
  * Hybrid retrieval: BM25 over the analysed terms and nearest neighbours of the query vector,
@@ -64,17 +68,18 @@ export function createRetriever(options: RetrieverOptions) {
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
       const keptVectorHits = vectorHits.filter((h) => bm25ById.has(h.id) || h.similarity >= options.minVectorSimilarity);
-      const fused = reciprocalRankFusion([lexicalHits.map((h) => h.id), keptVectorHits.map((h) => h.id)]);
+      const fused = reciprocalRankFusion([
+        { ids: lexicalHits.map((h) => h.id), weight: 1 },
+        { ids: keptVectorHits.map((h) => h.id), weight: options.vectorWeight },
+      ]);
       const passages = [...fused]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit)
-        .map(([id, score]) => ({
-          passage: options.passages[id]!,
-          score,
-          bm25: bm25ById.get(id) ?? 0,
-          similarity: similarityById.get(id) ?? 0,
-          coverage: coverage(terms, id),
-        }));
+        .map(([id, rrf]) => {
+          const covered = coverage(terms, id);
+          // A passage holding every word of the question beats one that ranks high on a part of it.
+          return { passage: options.passages[id]!, score: rrf * (COVERAGE_FLOOR + covered), bm25: bm25ById.get(id) ?? 0, similarity: similarityById.get(id) ?? 0, coverage: covered };
+        })
+        .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
+        .slice(0, limit);
       return { terms, passages };
     },
   };
