@@ -94,7 +94,7 @@ export function describeSettings(defs: SettingDefs): Array<{ name: string; key: 
     name,
     key: def.key,
     env: def.env,
-    default: def.default === undefined ? '(none)' : Array.isArray(def.default) ? def.default.join(',') || '(empty)' : String(def.default),
+    default: def.default === undefined ? '(none)' : (Array.isArray(def.default) ? def.default.join(',') : String(def.default)) || '(empty)',
     doc: def.doc + (def.zeroDisables ? ' 0 switches it off.' : ''),
   }));
 }

@@ -23,8 +23,8 @@ export const crawlSettings = defineSettings({
     doc: 'Largest page body read, in bytes; larger pages are skipped and reported.',
   },
   userAgent: {
-    type: 'string', key: 'crawl.userAgent', env: 'AUSKUNFT_CRAWL_USER_AGENT', default: 'AuskunftBot/0.1 (+https://github.com/auskunft/auskunft)',
-    doc: 'User-Agent header sent and matched against robots.txt.',
+    type: 'string', key: 'crawl.userAgent', env: 'AUSKUNFT_CRAWL_USER_AGENT', default: 'AuskunftBot/0.1',
+    doc: 'User-Agent header sent and matched against robots.txt; add a contact URL, e.g. "AuskunftBot/0.1 (+https://www.example.de/suche)".',
   },
   respectRobots: {
     type: 'boolean', key: 'crawl.respectRobots', env: 'AUSKUNFT_CRAWL_RESPECT_ROBOTS', default: true,
