@@ -1,0 +1,59 @@
+import type { RefObject } from 'preact';
+import type { Strings } from '../i18n';
+
+interface Props {
+  strings: Strings;
+  inputRef: RefObject<HTMLTextAreaElement>;
+  value: string;
+  onChange: (text: string) => void;
+  onSend: (text: string) => void;
+}
+
+const INPUT_ID = 'aw-chat-input';
+const HINT_ID = 'aw-chat-hint';
+
+/** Question input: Enter sends, Shift+Enter inserts a line break. */
+export function Composer({ strings, inputRef, value, onChange, onSend }: Props) {
+  const submit = (): void => {
+    if (value.trim()) onSend(value);
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label for={INPUT_ID} class="label">
+        {strings.inputLabel}
+      </label>
+      <div class="row">
+        <textarea
+          id={INPUT_ID}
+          ref={inputRef}
+          class="input textarea"
+          rows={2}
+          value={value}
+          aria-describedby={HINT_ID}
+          enterkeyhint="send"
+          onInput={(e) => onChange(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // isComposing: Enter confirms an IME composition and must not send.
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <button type="submit" class="btn primary">
+          {strings.send}
+        </button>
+      </div>
+      <p id={HINT_ID} class="sr-only">
+        {strings.inputHint}
+      </p>
+    </form>
+  );
+}

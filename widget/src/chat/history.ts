@@ -1,0 +1,31 @@
+import type { ChatSource, HistoryMessage } from '../api';
+
+/** How many previous messages (user + assistant entries) are sent as context. */
+export const HISTORY_LIMIT = 6;
+
+export interface Turn {
+  id: number;
+  question: string;
+  status: 'streaming' | 'done' | 'error' | 'cancelled';
+  /** Streamed text while `streaming`, the final answer once `done`. */
+  text: string;
+  sources: ChatSource[];
+  confident: boolean;
+  error: string;
+}
+
+/**
+ * Builds the `history` for the next request from completed turns only:
+ * failed or cancelled answers are left out so the model never sees a
+ * question without its answer, and the list always starts with a user message.
+ */
+export function buildHistory(turns: ReadonlyArray<Turn>, limit = HISTORY_LIMIT): HistoryMessage[] {
+  const messages: HistoryMessage[] = [];
+  for (const t of turns) {
+    if (t.status !== 'done' || !t.text.trim()) continue;
+    messages.push({ role: 'user', content: t.question }, { role: 'assistant', content: t.text });
+  }
+  const recent = limit > 0 ? messages.slice(-limit) : [];
+  if (recent[0]?.role === 'assistant') recent.shift();
+  return recent;
+}
