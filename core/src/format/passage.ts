@@ -14,13 +14,30 @@ export interface Passage {
   /** BCP 47 language of the page (`<html lang>`), e.g. "de". */
   lang: string;
   kind: 'section' | 'faq';
+  /** Where the text came from; absent means an HTML page. */
+  origin?: 'html' | 'pdf' | 'faq-file';
+  /** FAQ: other ways citizens ask the same question (editor-curated). Indexed like the question. */
+  alternatives?: string[];
+  /** FAQ: the editors' answer in Leichte Sprache, shown on request. */
+  easyLanguage?: string;
+  /** FAQ: a human contact for this topic (text, e.g. "Frau Beispiel, 0221 555-123"). */
+  contact?: string;
+  /** FAQ: ISO date after which the entry must no longer be used. */
+  validUntil?: string;
+  /** PDF: 1-based page number the text is on (the anchor is then `page=N`). */
+  pageNumber?: number;
+  /** ISO date the source was last modified (Last-Modified header, or the editor's date). */
+  modified?: string;
 }
 
 /** The link a citation or search result points to: the page, scrolled to the section. */
 export function passageUrl(passage: Pick<Passage, 'url' | 'anchor'>): string {
   if (!passage.anchor) return passage.url;
-  // Text fragments (`:~:text=…`) are stored already encoded; element ids are not.
-  return passage.anchor.startsWith(':~:') ? `${passage.url}#${passage.anchor}` : `${passage.url}#${encodeURIComponent(passage.anchor)}`;
+  // Text fragments (`:~:text=…`) and PDF open parameters (`page=3`, RFC 8118) are stored ready
+  // to use; element ids are encoded here.
+  return passage.anchor.startsWith(':~:') || /^page=\d+$/.test(passage.anchor)
+    ? `${passage.url}#${passage.anchor}`
+    : `${passage.url}#${encodeURIComponent(passage.anchor)}`;
 }
 
 /**
@@ -28,10 +45,11 @@ export function passageUrl(passage: Pick<Passage, 'url' | 'anchor'>): string {
  * because a page called "Kraftfahrzeughilfe" is about that even where its paragraphs say "Auto".
  * Index time (BM25 build) and query time (highlighting, answer selection) both use this.
  */
-export function passageFields(passage: Pick<Passage, 'title' | 'section' | 'text'>): Array<{ text: string; weight: number }> {
+export function passageFields(passage: Pick<Passage, 'title' | 'section' | 'text' | 'alternatives'>): Array<{ text: string; weight: number }> {
   return [
     { text: passage.title, weight: 1 },
     { text: passage.section ?? '', weight: 2 },
+    { text: (passage.alternatives ?? []).join('\n'), weight: 2 },
     { text: passage.text, weight: 1 },
   ];
 }
