@@ -1,34 +1,86 @@
 import type { Manifest, Passage } from '@auskunft/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './api-error.js';
+import type { ChatGenerator } from './answer/generate-llm.js';
 import { resolveHandoff } from './answer/handoff.js';
 import type { ServerSettings } from './config.js';
+import type { Logger, LogLevel } from './log.js';
+import { createLogger } from './log.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { createClientKeyer, truncateAddress } from './privacy/client-key.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
+import { feedbackRoute } from './routes/feedback.js';
 import { healthRoute } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
 import { searchRoute } from './routes/search.js';
 import { widgetRoute } from './routes/widget.js';
+import { createNullStore, type Store } from './store/store.js';
 
 export interface AppDeps {
   retriever: Retriever;
   manifest: Manifest;
   passages: readonly Passage[];
   settings: ServerSettings;
+  /** Feedback and query log; the null store keeps nothing. */
+  store?: Store;
+  /** A chat model; without one, answers are extractive. */
+  generator?: ChatGenerator;
+  /** The client's network address as the runtime sees it (never stored; see privacy/client-key.ts). */
+  clientAddress?: (c: Context) => string | null;
+  metrics?: Metrics;
+  logger?: Logger;
   /** Contents of widget.js; the route answers 404 when the widget was not built. */
   widgetScript?: string;
 }
 
 /**
- * The whole HTTP surface, independent of the runtime: `node.ts` (and later a Worker entry) only
- * load the index, pick implementations and hand them in here.
+ * The whole HTTP surface, independent of the runtime: `node.ts` and `worker.ts` only load the
+ * index, pick implementations (vectors, store, model) and hand them in here.
  */
 export function createApp(deps: AppDeps) {
   const { settings } = deps;
-  const app = new Hono();
+  const store = deps.store ?? createNullStore();
+  const metrics = deps.metrics ?? createMetrics();
+  const logger = deps.logger ?? createLogger({ enabled: settings.logEnabled, level: settings.logLevel as LogLevel });
+  const keyer = createClientKeyer();
+  const address = (c: Context): string | null => {
+    if (settings.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return deps.clientAddress?.(c) ?? null;
+  };
+  const clientKey = async (c: Context) => {
+    const a = address(c);
+    return a ? keyer(a) : null;
+  };
+  const remember = (what: string, promise: Promise<unknown>) =>
+    promise.catch((error: unknown) => logger.log('error', 'store_failed', { what, message: error instanceof Error ? error.message : String(error) }));
 
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath === '/*' ? 'unmatched' : c.req.routePath;
+    metrics.observeRequest(route, c.req.method, c.res.status, seconds);
+    const client = address(c);
+    logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route,
+      status: c.res.status,
+      ms: Math.round(seconds * 1000),
+      ...(settings.logClientNetwork && client ? { network: truncateAddress(client) } : {}),
+    });
+  });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
     '/api/*',
@@ -36,6 +88,7 @@ export function createApp(deps: AppDeps) {
       origin: settings.corsOrigins.includes('*') ? '*' : (origin) => (settings.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 600,
     }),
   );
@@ -48,25 +101,54 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
+  app.use('/api/search', rateLimit({ limit: settings.searchRateLimit, windowMs: 60_000, clientKey }));
+  const chatLimit = rateLimit({ limit: settings.chatRateLimit, windowMs: 60_000, clientKey });
+  app.use('/api/chat', chatLimit);
+  app.use('/api/feedback', chatLimit);
 
-  app.route('/api/search', searchRoute({ retriever: deps.retriever, maxQueryChars: settings.maxQueryChars, results: settings.searchResults }));
+  const handoff = resolveHandoff(deps.passages, settings.contactUrl, settings.contactLabel);
+  app.route(
+    '/api/search',
+    searchRoute({
+      retriever: deps.retriever,
+      maxQueryChars: settings.maxQueryChars,
+      results: settings.searchResults,
+      onSearch: (query, results) => {
+        if (settings.queryLog) remember('query', store.logQuery({ at: new Date().toISOString(), kind: 'search', query, results, confident: null, generated: null }));
+      },
+    }),
+  );
   app.route(
     '/api/chat',
     chatRoute({
-      retriever: deps.retriever,
+      answers: {
+        retriever: deps.retriever,
+        compose: { minCoverage: settings.minAnswerCoverage, handoff },
+        generator: deps.generator,
+        llmTimeoutMs: settings.llmTimeoutMs,
+        llmPassages: settings.llmPassages,
+        onFallback: (reason, detail) => logger.log('warn', 'llm_fallback', { reason, detail: detail.slice(0, 300) }),
+      },
       maxQueryChars: settings.maxQueryChars,
       maxHistoryTurns: settings.maxHistoryTurns,
-      minCoverage: settings.minAnswerCoverage,
-      handoff: resolveHandoff(deps.passages, settings.contactUrl, settings.contactLabel),
+      disclosure: settings.disclosure,
+      onAnswer: (question, answer) => {
+        metrics.observeAnswer(answer.generated, answer.confident);
+        if (settings.queryLog) {
+          remember('query', store.logQuery({ at: new Date().toISOString(), kind: 'chat', query: question, results: answer.sources.length, confident: answer.confident, generated: answer.generated }));
+        }
+      },
     }),
   );
+  app.route('/api/feedback', feedbackRoute(store));
   app.route('/healthz', healthRoute(deps.manifest));
+  app.route('/metrics', metricsRoute(metrics));
   app.route('/widget.js', widgetRoute(deps.widgetScript));
 
   app.notFound((c) => new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.').toResponse(c));
   app.onError((error, c) => {
     if (error instanceof ApiError) return error.toResponse(c);
-    console.error('[auskunft] request failed:', error);
+    logger.log('error', 'unhandled', { requestId: c.get('requestId'), message: error instanceof Error ? error.message : String(error) });
     return new ApiError(500, 'INTERNAL', 'Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später erneut.').toResponse(c);
   });
   return app;

@@ -58,6 +58,83 @@ export const serverSettings = defineSettings({
     type: 'string', key: 'chat.contactLabel', env: 'AUSKUNFT_CONTACT_LABEL', default: undefined,
     doc: 'Name of the hand-off contact, e.g. "Inklusionsamt, Telefon 0221 555-0". Unset: that page\'s title.',
   },
+  disclosure: {
+    type: 'string', key: 'chat.disclosure', env: 'AUSKUNFT_CHAT_DISCLOSURE',
+    default: 'Sie schreiben mit einem automatisierten Assistenten (KI). Er antwortet nur mit Inhalten dieser Website und nennt seine Quellen.',
+    doc: 'AI-disclosure text sent with the first answer of a conversation (AI Act Art. 50).',
+  },
+  searchRateLimit: {
+    type: 'integer', key: 'limits.searchPerMinute', env: 'AUSKUNFT_SEARCH_RATE_LIMIT', default: 120, min: 1, zeroDisables: true,
+    doc: 'Search requests per client and minute (clients are told apart by a daily-salted hash, never by stored IPs).',
+  },
+  chatRateLimit: {
+    type: 'integer', key: 'limits.chatPerMinute', env: 'AUSKUNFT_CHAT_RATE_LIMIT', default: 20, min: 1, zeroDisables: true,
+    doc: 'Chat and feedback requests per client and minute.',
+  },
+  trustProxy: {
+    type: 'boolean', key: 'server.trustProxy', env: 'AUSKUNFT_TRUST_PROXY', default: false,
+    doc: 'Take the client address from X-Forwarded-For (only behind your own reverse proxy).',
+  },
+  logEnabled: {
+    type: 'boolean', key: 'log.enabled', env: 'AUSKUNFT_LOG', default: true,
+    doc: 'Write structured request logs (JSON lines on stdout; no questions, no IP addresses).',
+  },
+  logLevel: {
+    type: 'string', key: 'log.level', env: 'AUSKUNFT_LOG_LEVEL', default: 'info',
+    doc: 'debug, info, warn or error.',
+  },
+  logClientNetwork: {
+    type: 'boolean', key: 'log.clientNetwork', env: 'AUSKUNFT_LOG_CLIENT_NETWORK', default: false,
+    doc: 'Add the truncated client network (IPv4 /24, IPv6 /48) to request logs, e.g. for attack analysis.',
+  },
+  storePath: {
+    type: 'string', key: 'store.path', env: 'AUSKUNFT_STORE_PATH', default: 'var/auskunft.sqlite',
+    doc: 'SQLite file for feedback and the scrubbed query log (":memory:" keeps nothing on disk).',
+  },
+  queryLog: {
+    type: 'boolean', key: 'store.queryLog', env: 'AUSKUNFT_QUERY_LOG', default: true,
+    doc: 'Keep the scrubbed query log (questions without personal data, result counts, confidence) for editors.',
+  },
+  retentionDays: {
+    type: 'integer', key: 'store.retentionDays', env: 'AUSKUNFT_RETENTION_DAYS', default: 30, min: 1, max: 3650,
+    doc: 'Days after which feedback and query-log entries are deleted.',
+  },
+  generator: {
+    type: 'string', key: 'chat.generator', env: 'AUSKUNFT_CHAT_GENERATOR', default: 'extractive',
+    doc: '"extractive" (quotes sentences from the pages, no model) or "hf-inference" (a chat model via @huggingface/inference).',
+  },
+  llmModel: {
+    type: 'string', key: 'llm.model', env: 'AUSKUNFT_LLM_MODEL', default: undefined,
+    doc: 'Chat model id, e.g. meta-llama/Llama-3.3-70B-Instruct (always sent, also to your own endpoint).',
+  },
+  llmEndpointUrl: {
+    type: 'url', key: 'llm.endpointUrl', env: 'AUSKUNFT_LLM_ENDPOINT_URL', default: undefined,
+    doc: 'OpenAI-compatible server of your own (TGI, vLLM); /v1/chat/completions is appended. Unset: Hugging Face.',
+  },
+  llmProvider: {
+    type: 'string', key: 'llm.provider', env: 'AUSKUNFT_LLM_PROVIDER', default: undefined,
+    doc: 'Inference provider on Hugging Face (e.g. "hf-inference"); ignored with an endpoint URL.',
+  },
+  llmToken: {
+    type: 'string', key: 'llm.token', env: 'AUSKUNFT_LLM_TOKEN', default: undefined, secret: true,
+    doc: 'Access token for the chat model.',
+  },
+  llmTimeoutMs: {
+    type: 'integer', key: 'llm.timeoutMs', env: 'AUSKUNFT_LLM_TIMEOUT_MS', default: 20_000, min: 100, max: 600_000,
+    doc: 'Milliseconds the model may take for a whole answer before the extractive answer is used instead.',
+  },
+  llmMaxTokens: {
+    type: 'integer', key: 'llm.maxTokens', env: 'AUSKUNFT_LLM_MAX_TOKENS', default: 400, min: 16, max: 8192,
+    doc: 'Longest generated answer, in tokens.',
+  },
+  llmPassages: {
+    type: 'integer', key: 'llm.passages', env: 'AUSKUNFT_LLM_PASSAGES', default: 5, min: 1, max: 20,
+    doc: 'Retrieved passages given to the model as sources.',
+  },
+  editorToken: {
+    type: 'string', key: 'editor.token', env: 'AUSKUNFT_EDITOR_TOKEN', default: undefined, secret: true,
+    doc: 'Bearer token for the editors\' pages (unanswered questions); unset: those pages are off.',
+  },
 });
 
 export type ServerSettings = Settings<typeof serverSettings>;

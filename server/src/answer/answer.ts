@@ -17,7 +17,13 @@ export interface Answer {
   sources: Source[];
   /** How the text was made: editors' FAQ answer verbatim, sentences copied from pages, or a model. */
   generated: 'faq' | 'extractive' | 'llm';
+  /** The generating model's id for `generated: "llm"`, else null. */
+  model: string | null;
   /** False when the bot declined because the sources do not answer the question. */
   confident: boolean;
   handoff: Handoff | null;
+  /** Why a model answer was replaced by the extractive one (timeout, error, ungrounded), if it was. */
+  fallback?: 'timeout' | 'error' | 'ungrounded';
+  /** The editors' Leichte-Sprache version, for FAQ answers that have one. */
+  easyLanguage?: string;
 }

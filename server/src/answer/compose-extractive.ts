@@ -73,7 +73,7 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
     }
     return `${c.sentence} [${n}]`;
   });
-  return { text: sentences.join(' '), sources, generated: 'extractive', confident: true, handoff: options.handoff };
+  return { text: sentences.join(' '), sources, generated: 'extractive', model: null, confident: true, handoff: options.handoff };
 }
 
 /**
@@ -88,7 +88,15 @@ function faqAnswer(faq: RetrievedPassage, top: readonly RetrievedPassage[], opti
     sources.push(toSource(detail, 2));
     text += ` Ausführliche Informationen finden Sie auf der Seite „${detail.passage.title}“ [2].`;
   }
-  return { text, sources, generated: 'faq', confident: true, handoff: options.handoff };
+  return {
+    text,
+    sources,
+    generated: 'faq',
+    model: null,
+    confident: true,
+    handoff: options.handoff,
+    ...(faq.passage.easyLanguage ? { easyLanguage: faq.passage.easyLanguage } : {}),
+  };
 }
 
 export function declineAnswer(handoff: Handoff | null): Answer {
@@ -97,12 +105,13 @@ export function declineAnswer(handoff: Handoff | null): Answer {
     text: `Dazu habe ich auf diesen Seiten keine verlässliche Antwort gefunden.${contact}`,
     sources: [],
     generated: 'extractive',
+    model: null,
     confident: false,
     handoff,
   };
 }
 
-function toSource(hit: RetrievedPassage, n: number): Source {
+export function toSource(hit: RetrievedPassage, n: number): Source {
   const text = hit.passage.text.replace(/\s+/g, ' ');
   return {
     n,

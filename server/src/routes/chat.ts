@@ -1,56 +1,66 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Handoff } from '../answer/answer.js';
-import { answerQuestion } from '../answer/answer-question.js';
-import type { Retriever } from '../retrieve/retrieve.js';
-import { chatRequestSchema, parseJsonBody, requireText } from '../validate.js';
 import { ApiError } from '../api-error.js';
+import { streamAnswer, type AnswerContext } from '../answer/answer-question.js';
+import type { Answer } from '../answer/answer.js';
+import { scrubPersonalData } from '../privacy/scrub.js';
+import { chatRequestSchema, parseJsonBody, requireText } from '../validate.js';
 
 export interface ChatRouteOptions {
-  retriever: Retriever;
+  answers: AnswerContext;
   maxQueryChars: number;
   maxHistoryTurns: number;
-  minCoverage: number;
-  handoff: Handoff | null;
+  /** Shown with the first answer of a conversation (AI Act Art. 50(1)). */
+  disclosure: string;
+  /** Called once per answer, with the scrubbed question. */
+  onAnswer?: (question: string, answer: Answer) => void;
 }
-
-/** Shown with the first answer of a conversation (AI Act Art. 50(1)). */
-export const DISCLOSURE_DE =
-  'Sie schreiben mit einem automatisierten Assistenten. Er antwortet nur mit Inhalten dieser Website und nennt seine Quellen.';
-
-/** Words per `delta` event: small enough to feel live, large enough not to flood the stream. */
-const WORDS_PER_DELTA = 4;
 
 /**
  * POST /api/chat → Server-Sent Events: `delta` events with text as it is produced, then one
- * `done` event with the full answer, its numbered sources and how it was made.
+ * `done` event with the full answer, its numbered sources and how it was made. The question is
+ * scrubbed of personal data before retrieval, logging or any model sees it.
  */
 export function chatRoute(options: ChatRouteOptions) {
   return new Hono().post('/', async (c) => {
     const body = await parseJsonBody(c.req.raw, chatRequestSchema);
-    const message = requireText(body.message, 'message', options.maxQueryChars);
+    const message = scrubPersonalData(requireText(body.message, 'message', options.maxQueryChars));
     if (body.history.length > options.maxHistoryTurns) {
       throw new ApiError(400, 'HISTORY_TOO_LONG', `Der Gesprächsverlauf ist zu lang (${body.history.length} Einträge, erlaubt sind ${options.maxHistoryTurns}). Bitte beginnen Sie ein neues Gespräch.`);
     }
-    const history = body.history.map((t) => ({ role: t.role, content: t.content.slice(0, options.maxQueryChars || undefined) }));
-    const answer = await answerQuestion(options.retriever, message, history, { minCoverage: options.minCoverage, handoff: options.handoff });
+    const limit = options.maxQueryChars || undefined;
+    const history = body.history.map((t) => ({ role: t.role, content: scrubPersonalData(t.content.slice(0, limit)) }));
+    const events = streamAnswer(options.answers, message, history);
+    // The first event is awaited before the stream opens, so retrieval errors still become
+    // proper JSON error responses instead of a broken stream.
+    const first = await events.next();
     return streamSSE(c, async (stream) => {
-      const words = answer.text.split(/(?<=\s)/);
-      for (let i = 0; i < words.length; i += WORDS_PER_DELTA) {
-        await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: words.slice(i, i + WORDS_PER_DELTA).join('') }) });
+      for (let step = first; !step.done; step = await events.next()) {
+        const event = step.value;
+        if (event.type === 'delta') {
+          await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: event.text }) });
+          continue;
+        }
+        const { answer } = event;
+        options.onAnswer?.(message, answer);
+        await stream.writeSSE({
+          event: 'done',
+          data: JSON.stringify({
+            answer: answer.text,
+            sources: answer.sources,
+            generated: answer.generated,
+            model: answer.model,
+            confident: answer.confident,
+            handoff: answer.handoff,
+            ...(answer.easyLanguage ? { easyLanguage: answer.easyLanguage } : {}),
+            ...(answer.fallback ? { fallback: answer.fallback } : {}),
+            ...(history.length === 0 ? { disclosure: options.disclosure } : {}),
+          }),
+        });
       }
-      await stream.writeSSE({
-        event: 'done',
-        data: JSON.stringify({
-          answer: answer.text,
-          sources: answer.sources,
-          generated: answer.generated,
-          model: null,
-          confident: answer.confident,
-          handoff: answer.handoff,
-          ...(history.length === 0 ? { disclosure: DISCLOSURE_DE } : {}),
-        }),
-      });
+    }, async (error, stream) => {
+      console.error('[auskunft] chat stream failed:', error);
+      await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: { code: 'INTERNAL', message: 'Die Antwort konnte nicht fertiggestellt werden. Bitte versuchen Sie es erneut.' } }) });
     });
   });
 }

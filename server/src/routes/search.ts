@@ -4,11 +4,14 @@ import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import { makeSnippet } from '../retrieve/snippet.js';
 import { requireText } from '../validate.js';
+import { scrubPersonalData } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {
   retriever: Retriever;
   maxQueryChars: number;
   results: number;
+  /** Called once per search with the scrubbed query and the number of pages found. */
+  onSearch?: (query: string, results: number) => void;
 }
 
 /** GET /api/search?q=… → one result per page, best first. */
@@ -31,6 +34,7 @@ export function searchRoute(options: SearchRouteOptions) {
           score: Number(page.score.toFixed(6)),
         };
       });
+    options.onSearch?.(scrubPersonalData(query), results.length);
     return c.json({ query, results });
   });
 }

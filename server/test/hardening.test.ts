@@ -1,0 +1,190 @@
+import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createRetriever, loadIndexFromDisk, serverSettings, type ServerSettings } from '../src/index.js';
+import { createSqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/store.js';
+import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
+import { buildDemoIndex } from './demo-index.js';
+import { readSseEvents } from './sse.js';
+
+let demo: Awaited<ReturnType<typeof buildDemoIndex>>;
+let makeApp: (overrides?: Partial<ServerSettings>, clientAddress?: string) => { app: ReturnType<typeof createApp>; store: Store; logs: string[] };
+
+beforeAll(async () => {
+  demo = await buildDemoIndex();
+  const index = await loadIndexFromDisk(demo.outDir);
+  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
+  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+  makeApp = (overrides = {}, clientAddress = '203.0.113.7') => {
+    const settings = { ...resolveSettings(serverSettings), ...overrides };
+    const store = createSqliteStore(':memory:');
+    const logs: string[] = [];
+    const logger = { log: (level: string, event: string, fields: Record<string, unknown> = {}) => void logs.push(JSON.stringify({ level, event, ...fields })) };
+    const app = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings, store, logger, clientAddress: () => clientAddress });
+    return { app, store, logs };
+  };
+});
+
+afterAll(() => demo.close());
+
+const post = (app: ReturnType<typeof createApp>, path: string, body: unknown) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function chatDone(app: ReturnType<typeof createApp>, message: string) {
+  return (await readSseEvents(await post(app, '/api/chat', { message }))).at(-1)!.data;
+}
+
+describe('abstention: the bot declines and hands off', () => {
+  const outOfScope = [
+    'Wie wird das Wetter morgen in Köln?',
+    'Wo beantrage ich Kindergeld?',
+    'Wie beantrage ich einen Reisepass?',
+    'Wann ist die nächste Bundestagswahl?',
+    'Wie melde ich meinen Wohnsitz um?',
+  ];
+  it.each(outOfScope)('declines the other authority\'s or unrelated matter: %s', async (question) => {
+    const { app } = makeApp();
+    const done = await chatDone(app, question);
+    expect(done.confident).toBe(false);
+    expect(done.sources).toEqual([]);
+    expect(new URL(done.handoff.url).pathname).toBe('/kontakt/');
+  });
+
+  const personalCases = [
+    'Mein Chef will mir kündigen. Habe ich Anspruch auf eine Abfindung?',
+    'Bekomme ich mit einem GdB von 30 einen Schwerbehindertenausweis?',
+    'Darf mein Arbeitgeber mich in der Probezeit einfach kündigen?',
+    'Steht mir in meinem Fall Kraftfahrzeughilfe zu?',
+  ];
+  it.each(personalCases)('never assesses the asker\'s own case: %s', async (question) => {
+    const { app } = makeApp();
+    const done = await chatDone(app, question);
+    expect(done.confident).toBe(false);
+    expect(done.answer).toContain('kann ich nicht beurteilen');
+    expect(done.answer).toContain(done.handoff.url);
+  });
+});
+
+describe('privacy', () => {
+  it('logs and stores questions only after scrubbing, and never the client address', async () => {
+    const { app, store, logs } = makeApp();
+    await chatDone(app, 'Ich heiße Erika Mustermann, Tel. 0171 2345678. Wie beantrage ich einen Schwerbehindertenausweis?');
+    await app.request('/api/search?q=Ausweis%20verloren%20erika%40example.org');
+    const queries = await store.listQueries('1970-01-01');
+    expect(queries.map((q) => q.query)).toEqual([
+      'Ich heiße [Name], Tel. [Telefon]. Wie beantrage ich einen Schwerbehindertenausweis?',
+      'Ausweis verloren [E-Mail]',
+    ]);
+    expect(queries.map((q) => q.kind)).toEqual(['chat', 'search']);
+    const everything = JSON.stringify(queries) + logs.join('\n');
+    for (const secret of ['Mustermann', '2345678', 'erika@example.org', '203.0.113.7', '203.0.113']) expect(everything).not.toContain(secret);
+  });
+
+  it('logs the truncated network only when configured', async () => {
+    const { app, logs } = makeApp({ logClientNetwork: true });
+    await app.request('/healthz');
+    expect(logs.at(-1)).toContain('"network":"203.0.113.0/24"');
+    expect(logs.join()).not.toContain('203.0.113.7');
+  });
+
+  it('keeps nothing when the query log is switched off', async () => {
+    const { app, store } = makeApp({ queryLog: false });
+    await app.request('/api/search?q=Kündigungsschutz');
+    expect(await store.listQueries('1970-01-01')).toEqual([]);
+  });
+
+  it('deletes entries older than the retention window', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.logQuery({ at: '2020-01-01T00:00:00.000Z', kind: 'search', query: 'alt', results: 1, confident: null, generated: null });
+    await store.logQuery({ at: new Date().toISOString(), kind: 'search', query: 'neu', results: 1, confident: null, generated: null });
+    expect(await store.purgeOlderThan(new Date(Date.now() - 86_400_000).toISOString())).toBe(1);
+    expect((await store.listQueries('1970-01-01')).map((q) => q.query)).toEqual(['neu']);
+  });
+});
+
+describe('POST /api/feedback', () => {
+  it('stores a scrubbed rating and answers 204', async () => {
+    const { app, store } = makeApp();
+    const res = await post(app, '/api/feedback', {
+      rating: 'down',
+      comment: 'Hat nicht geholfen, bitte rufen Sie mich an: 0221 / 555 12 34',
+      question: 'Wer zahlt den Umbau meines Autos?',
+      answer: 'Die Kraftfahrzeughilfe … [1]',
+      sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'],
+    });
+    expect(res.status).toBe(204);
+    const [stored] = await store.listFeedback('1970-01-01');
+    expect(stored).toMatchObject({ rating: 'down', comment: 'Hat nicht geholfen, bitte rufen Sie mich an: [Telefon]', sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'] });
+  });
+
+  it('rejects malformed feedback with a clear message', async () => {
+    const { app } = makeApp();
+    for (const [body, message] of [
+      [{ rating: 'meh', question: 'x', answer: 'y' }, '„rating“'],
+      [{ rating: 'up', answer: 'y' }, '„question“'],
+      [{ rating: 'up', question: 'x', answer: 'y', comment: 'z'.repeat(1001) }, 'Kommentar ist zu lang'],
+    ] as const) {
+      const res = await post(app, '/api/feedback', body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toContain(message);
+    }
+  });
+});
+
+describe('rate limiting', () => {
+  it('limits each client separately and tells it when to retry', async () => {
+    const settings = { searchRateLimit: 3 };
+    const first = makeApp(settings, '198.51.100.1');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await first.app.request('/api/search?q=Ausweis')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await first.app.request('/api/search?q=Ausweis');
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await limited.json()).error.code).toBe('RATE_LIMITED');
+    // Another client keeps its own allowance.
+    let address = '198.51.100.1';
+    const index = await loadIndexFromDisk(demo.outDir);
+    const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
+    const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+    const shared = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings: { ...resolveSettings(serverSettings), ...settings, logEnabled: false }, clientAddress: () => address });
+    for (let i = 0; i < 3; i++) await shared.request('/api/search?q=Ausweis');
+    expect((await shared.request('/api/search?q=Ausweis')).status).toBe(429);
+    address = '198.51.100.2';
+    expect((await shared.request('/api/search?q=Ausweis')).status).toBe(200);
+  });
+
+  it('can be switched off for load tests', async () => {
+    const { app } = makeApp({ searchRateLimit: 0 });
+    for (let i = 0; i < 150; i++) expect((await app.request('/api/search?q=Ausweis')).status).toBe(200);
+  });
+});
+
+describe('operations', () => {
+  it('exposes Prometheus metrics with request counts, latencies and the no-answer rate', async () => {
+    const { app } = makeApp();
+    await app.request('/api/search?q=Ausweis');
+    await chatDone(app, 'Wie wird das Wetter morgen?');
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toMatch(/auskunft_http_requests_total\{route="\/api\/search",method="GET",status="200"\} 1/);
+    expect(text).toMatch(/auskunft_http_request_duration_seconds_count\{route="\/api\/search"\} 1/);
+    expect(text).toMatch(/auskunft_chat_answers_total\{generated="extractive",outcome="no_answer"\} 1/);
+  });
+
+  it('sets security headers and a request id on every response', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/api/search?q=Ausweis');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers CORS preflight for an allowed embedding origin only', async () => {
+    const { app } = makeApp({ corsOrigins: ['https://www.lv-mittelrhein-ruhr.example'] });
+    const preflight = (origin: string) =>
+      app.request('/api/chat', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const ok = await preflight('https://www.lv-mittelrhein-ruhr.example');
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.lv-mittelrhein-ruhr.example');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
