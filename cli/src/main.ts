@@ -1,6 +1,9 @@
 import { isAuskunftError } from '@auskunft/core';
+import { askCommand } from './command-ask.js';
 import { crawlCommand } from './command-crawl.js';
 import { demoCommand } from './command-demo.js';
+import { indexCommand } from './command-index.js';
+import { reportCommand } from './command-report.js';
 import { serveCommand } from './command-serve.js';
 
 const HELP = `auskunft — semantic site search and grounded FAQ chat for public authorities
@@ -8,6 +11,9 @@ const HELP = `auskunft — semantic site search and grounded FAQ chat for public
 Commands:
   auskunft crawl <start-url> --out <index-dir>   build a search index of a website
   auskunft serve --index <index-dir> --port <p>  serve search, chat and the widget
+  auskunft ask "<question>"                      what the chat would answer, and why
+  auskunft report unanswered                     questions citizens got no answer to, by topic
+  auskunft index list|rollback|prune             manage index versions (no server restart needed)
   auskunft demo                                  the bundled demo site with widget (npm start)
 
 Run \`auskunft <command> --help\` for all options. Every option can also be set with an
@@ -17,6 +23,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   crawl: crawlCommand,
   serve: serveCommand,
   demo: demoCommand,
+  index: indexCommand,
+  ask: askCommand,
+  report: reportCommand,
 };
 
 /** Runs the CLI; returns the exit code. Known errors print their message without a stack. */

@@ -15,6 +15,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { createClientKeyer, truncateAddress } from './privacy/client-key.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
+import { editorRoute } from './routes/editor.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { healthRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/api/feedback', feedbackRoute(store));
+  app.route('/editor', editorRoute({ token: settings.editorToken, store, retriever: deps.retriever, retentionDays: settings.retentionDays }));
   app.route('/healthz', healthRoute(deps.manifest));
   app.route('/metrics', metricsRoute(metrics));
   app.route('/widget.js', widgetRoute(deps.widgetScript));

@@ -14,6 +14,10 @@ export const serverSettings = defineSettings({
     type: 'string', key: 'server.indexDir', env: 'AUSKUNFT_INDEX_DIR', default: 'index-data',
     doc: 'Index directory written by `auskunft crawl` (or one version directory inside it).',
   },
+  reloadIntervalMs: {
+    type: 'integer', key: 'server.reloadIntervalMs', env: 'AUSKUNFT_RELOAD_INTERVAL_MS', default: 5000, min: 100, zeroDisables: true,
+    doc: 'How often the server checks index-data/CURRENT and switches to a newly built (or rolled back) version without downtime.',
+  },
   corsOrigins: {
     type: 'list', key: 'server.corsOrigins', env: 'AUSKUNFT_CORS_ORIGINS', default: [],
     doc: 'Origins of the websites that embed the widget, comma-separated ("*" allows any). Empty: same origin only.',

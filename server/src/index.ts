@@ -4,3 +4,8 @@ export { createRetriever, type Retriever, type Retrieval, type RetrievedPassage 
 export { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 export type { VectorSearch, VectorHit } from './vectors/vector-search.js';
 export type { Answer, Source, Handoff } from './answer/answer.js';
+export { streamAnswer, type AnswerContext, type AnswerEvent, type Turn } from './answer/answer-question.js';
+export { resolveHandoff } from './answer/handoff.js';
+export { createGeneratorFromSettings } from './answer/generator-from-settings.js';
+export type { Store, FeedbackRecord, QueryRecord } from './store/store.js';
+export { reportUnanswered, unansweredCsv, type UnansweredGroup } from './editor/unanswered.js';

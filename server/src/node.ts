@@ -3,17 +3,20 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { AuskunftError, createEmbedderFromSettings, type EmbedderSettings } from '@auskunft/core';
+import { createEmbedderFromSettings, type EmbedderSettings } from '@auskunft/core';
 import { createGeneratorFromSettings } from './answer/generator-from-settings.js';
 import { createApp } from './app.js';
 import type { ServerSettings } from './config.js';
-import { loadIndexFromDisk } from './load-index.js';
+import { watchCurrentVersion } from './index-watch.js';
 import { createLogger, type LogLevel } from './log.js';
-import { createRetriever } from './retrieve/retrieve.js';
+import { createMetrics } from './metrics.js';
+import { openIndexOnDisk } from './open-index.js';
 import { startRetention } from './store/retention.js';
 import { createSqliteStore } from './store/sqlite.js';
 import { createNullStore } from './store/store.js';
-import { loadHnswlibSearch } from './vectors/hnswlib.js';
+
+export { openIndexOnDisk } from './open-index.js';
+export { createSqliteStore } from './store/sqlite.js';
 
 export interface RunningServer {
   url: string;
@@ -26,30 +29,43 @@ export interface RunningServer {
  */
 export async function startNodeServer(settings: ServerSettings, embedderSettings: EmbedderSettings): Promise<RunningServer> {
   const logger = createLogger({ enabled: settings.logEnabled, level: settings.logLevel as LogLevel });
-  const index = await loadIndexFromDisk(settings.indexDir);
   const embedder = createEmbedderFromSettings(embedderSettings);
-  if (embedder.id !== index.manifest.embedder.id) {
-    throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}". Use the same embedder settings for crawl and serve, or rebuild the index.`);
-  }
-  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
   const store = settings.queryLog ? createSqliteStore(settings.storePath) : createNullStore();
   const stopRetention = startRetention(store, settings.retentionDays, (error) => logger.log('error', 'retention_failed', { message: String(error) }));
   const generator = createGeneratorFromSettings(settings);
-  const app = createApp({
-    retriever,
-    manifest: index.manifest,
-    passages: index.passages,
-    settings,
-    store,
-    logger,
-    ...(generator ? { generator } : {}),
-    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
-    widgetScript: await readWidgetScript(),
+  const metrics = createMetrics();
+  const widgetScript = await readWidgetScript();
+
+  // One app per index version; requests go to the current one. Store, metrics and logger
+  // outlive versions, so a reload loses nothing but in-flight rate-limit windows.
+  const appFor = async () => {
+    const { index, retriever } = await openIndexOnDisk(settings, embedder);
+    const app = createApp({
+      retriever,
+      manifest: index.manifest,
+      passages: index.passages,
+      settings,
+      store,
+      logger,
+      metrics,
+      ...(generator ? { generator } : {}),
+      clientAddress: (c) => getConnInfo(c).remote.address ?? null,
+      ...(widgetScript !== undefined ? { widgetScript } : {}),
+    });
+    return { app, version: index.manifest.version };
+  };
+  let current = await appFor();
+  const stopWatching = watchCurrentVersion(settings.indexDir, settings.reloadIntervalMs, async (version) => {
+    try {
+      current = await appFor();
+      logger.log('info', 'index_reloaded', { version: current.version });
+    } catch (error) {
+      logger.log('error', 'index_reload_failed', { version, message: error instanceof Error ? error.message : String(error) });
+    }
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, () => resolve(s));
+    const s = serve({ fetch: (request, env) => current.app.fetch(request, env), hostname: settings.host, port: settings.port }, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -57,6 +73,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
   return {
     url: `http://${host}:${port}/`,
     async close() {
+      stopWatching();
       stopRetention();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await store.close();

@@ -1,0 +1,67 @@
+import { createEmbedderFromSettings, embedderSettings, passageUrl, resolveSettings } from '@auskunft/core';
+import { createGeneratorFromSettings, resolveHandoff, serverSettings, streamAnswer, type Answer } from '@auskunft/server';
+import { openIndexOnDisk } from '@auskunft/server/node';
+import { readConfigFile } from './config-file.js';
+import { parseCommandArgs, settingsHelp } from './options.js';
+
+const USAGE = `Usage: auskunft ask "<question>" [--index <dir>] [--json] [options]
+
+Shows what the chat would answer and why: the passages each ranker found (BM25 score, vector
+similarity, share of the question's words found), whether an editors' FAQ entry matched, and
+the final answer with its citations. Uses the same settings as \`auskunft serve\`.
+`;
+
+export async function askCommand(argv: string[]): Promise<number> {
+  const defs = [serverSettings, embedderSettings];
+  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { index: { type: 'string' }, json: { type: 'boolean' } });
+  if (values['help']) {
+    console.log(`${USAGE}\n${settingsHelp(defs)}`);
+    return 0;
+  }
+  const question = positionals.join(' ').trim();
+  if (!question) {
+    console.error(`auskunft ask: give a question in quotes, e.g. auskunft ask "Wer zahlt den Umbau meines Autos?"\n\n${USAGE}`);
+    return 2;
+  }
+  if (values['index'] !== undefined) overrides['indexDir'] = values['index'];
+  const env = process.env;
+  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
+  const settings = resolveSettings(serverSettings, { ...config, env, overrides });
+  const embedder = createEmbedderFromSettings(resolveSettings(embedderSettings, { ...config, env, overrides }));
+  const { index, retriever } = await openIndexOnDisk(settings, embedder);
+
+  const retrieval = await retriever.retrieve(question, 10);
+  let answer: Answer | undefined;
+  const generator = createGeneratorFromSettings(settings);
+  const events = streamAnswer(
+    {
+      retriever,
+      compose: { minCoverage: settings.minAnswerCoverage, handoff: resolveHandoff(index.passages, settings.contactUrl, settings.contactLabel) },
+      generator,
+      llmTimeoutMs: settings.llmTimeoutMs,
+      llmPassages: settings.llmPassages,
+    },
+    question,
+    [],
+  );
+  for await (const event of events) if (event.type === 'done') answer = event.answer;
+
+  if (values['json']) {
+    console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage })), answer }, null, 2));
+    return 0;
+  }
+  console.log(`Question: ${question}\nTerms:    ${retrieval.terms.join(', ') || '(none)'}\nIndex:    ${index.manifest.version}\n`);
+  console.log('  #  fused    bm25   vector  words  passage');
+  retrieval.passages.forEach((p, i) => {
+    const kind = p.passage.kind === 'faq' ? ' [FAQ]' : '';
+    const where = `${p.passage.title}${p.passage.section ? ` › ${p.passage.section}` : ''}${kind}`;
+    console.log(`${String(i + 1).padStart(3)}  ${p.score.toFixed(4)}  ${p.bm25.toFixed(2).padStart(6)}  ${p.similarity.toFixed(2).padStart(6)}  ${`${Math.round(p.coverage * 100)}%`.padStart(5)}  ${where}\n${' '.repeat(38)}${passageUrl(p.passage)}`);
+  });
+  if (!answer) return 1;
+  const faq = retrieval.passages[0]?.passage.kind === 'faq' ? `top hit is an FAQ entry, ${Math.round(retrieval.passages[0].coverage * 100)}% of the question's words` : 'top hit is no FAQ entry';
+  console.log(`\nFAQ match: ${answer.generated === 'faq' ? 'yes, answered verbatim' : 'no'} (${faq}; minimum to answer: ${Math.round(settings.minAnswerCoverage * 100)}%)`);
+  console.log(`Answer (${answer.generated}${answer.model ? `, ${answer.model}` : ''}${answer.confident ? '' : ', declined and handed off'}${answer.fallback ? `, fallback: ${answer.fallback}` : ''}):\n  ${answer.text}`);
+  for (const s of answer.sources) console.log(`  [${s.n}] ${s.title}${s.section ? ` › ${s.section}` : ''}\n      ${s.url}`);
+  if (answer.handoff) console.log(`Hand-off: ${answer.handoff.title} ${answer.handoff.url}`);
+  return 0;
+}

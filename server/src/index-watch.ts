@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CURRENT_POINTER } from '@auskunft/core';
+
+/**
+ * Polls an index directory's CURRENT pointer and calls `onChange` with the new version name.
+ * Polling (not fs.watch) because the pointer is replaced by rename, which fs.watch reports
+ * unreliably across platforms and network file systems; one small read every few seconds is
+ * cheap. A failing reload keeps the old version serving (the callback reports it).
+ */
+export function watchCurrentVersion(indexDir: string, intervalMs: number, onChange: (version: string) => Promise<void>): () => void {
+  if (intervalMs <= 0) return () => {};
+  let last: string | null = null;
+  let busy = false;
+  const check = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const version = (await readFile(join(indexDir, CURRENT_POINTER), 'utf8').catch(() => '')).trim();
+      if (last === null) last = version;
+      else if (version && version !== last) {
+        await onChange(version);
+        last = version;
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  void check();
+  const timer = setInterval(() => void check(), intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,22 @@
+import { AuskunftError, type Embedder } from '@auskunft/core';
+import type { ServerSettings } from './config.js';
+import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
+import { createRetriever, type Retriever } from './retrieve/retrieve.js';
+import { loadHnswlibSearch } from './vectors/hnswlib.js';
+
+/**
+ * Loads the current index version from disk and builds its retriever (Node: hnswlib-node).
+ * Shared by the server, `auskunft ask` and the editors' tools, so all see the same ranking.
+ */
+export async function openIndexOnDisk(
+  settings: Pick<ServerSettings, 'indexDir' | 'hnswEf' | 'minVectorSimilarity' | 'vectorWeight'>,
+  embedder: Embedder,
+): Promise<{ index: LoadedIndex; retriever: Retriever }> {
+  const index = await loadIndexFromDisk(settings.indexDir);
+  if (embedder.id !== index.manifest.embedder.id) {
+    throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}". Use the same embedder settings for crawl and serve, or rebuild the index.`);
+  }
+  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
+  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
+  return { index, retriever };
+}
