@@ -6,19 +6,32 @@ import { createProgressPrinter, formatReport } from './progress.js';
 
 const USAGE = `Usage: auskunft crawl <start-url> [more start URLs] --out <index-dir> [options]
 
-Crawls the site from the start URLs (same origin, at or below their path), extracts the main
-content, splits it into passages, embeds them and writes a new index version into <index-dir>.
-The previous version keeps being served until the new one is complete.
+Crawls the site from the start URLs and its sitemaps (same origin, at or below the start path),
+extracts the main content of HTML pages and the text of linked PDFs, splits it into passages,
+adds the FAQ files of --faq-dir, embeds the passages and writes a new index version into
+<index-dir>. The previous version keeps being served until the new one is complete; a re-run
+only re-embeds what changed. Every skipped URL is reported with the reason, and the report is
+also written as crawl-report.json into the new version.
+
+Examples:
+  auskunft crawl https://www.example.de/ --out index-data
+  auskunft crawl https://www.example.de/inklusionsamt/ --exclude "/inklusionsamt/intern/,*?print=1" --faq-dir faq
 
   --out <dir>        index directory (env AUSKUNFT_INDEX_DIR, default index-data)
-  --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present)
+  --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present);
+                     crawl settings go under "crawl", e.g. {"crawl": {"exclude": ["/intern/"]}}
+
+Exit codes: 0 index written, 1 nothing written (see the message; the old index is unchanged),
+2 bad command line.
+
+Options (each also as environment variable and config file key):
 `;
 
 export async function crawlCommand(argv: string[]): Promise<number> {
   const defs = [crawlSettings, embedderSettings];
   const { values, positionals, overrides } = parseCommandArgs(argv, defs, { out: { type: 'string' } });
   if (values['help']) {
-    console.log(`${USAGE}\n${settingsHelp(defs)}`);
+    console.log(`${USAGE}${settingsHelp(defs)}`);
     return 0;
   }
   if (positionals.length === 0) {

@@ -2,6 +2,7 @@ import { isAuskunftError } from '@auskunft/core';
 import { askCommand } from './command-ask.js';
 import { crawlCommand } from './command-crawl.js';
 import { demoCommand } from './command-demo.js';
+import { faqCommand } from './command-faq.js';
 import { indexCommand } from './command-index.js';
 import { reportCommand } from './command-report.js';
 import { serveCommand } from './command-serve.js';
@@ -11,6 +12,7 @@ const HELP = `auskunft — semantic site search and grounded FAQ chat for public
 Commands:
   auskunft crawl <start-url> --out <index-dir>   build a search index of a website
   auskunft serve --index <index-dir> --port <p>  serve search, chat and the widget
+  auskunft faq validate [<faq-dir>]              check the editors' FAQ files before a crawl
   auskunft ask "<question>"                      what the chat would answer, and why
   auskunft report unanswered                     questions citizens got no answer to, by topic
   auskunft index list|rollback|prune             manage index versions (no server restart needed)
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   index: indexCommand,
   ask: askCommand,
   report: reportCommand,
+  faq: faqCommand,
 };
 
 /** Runs the CLI; returns the exit code. Known errors print their message without a stack. */

@@ -1,4 +1,5 @@
-import type { CrawlProgress, CrawlReport } from '@auskunft/crawler';
+import { join } from 'node:path';
+import { CRAWL_REPORT_FILE, type CrawlProgress, type CrawlReport, type SkipCategory } from '@auskunft/crawler';
 
 /**
  * Crawl progress on stderr: one rewritten line on a terminal, a line every few seconds in logs
@@ -12,9 +13,10 @@ export function createProgressPrinter(stream: NodeJS.WriteStream = process.stder
     let line: string;
     if (event.stage === 'fetch') {
       const rate = seconds > 0 ? (event.done / seconds).toFixed(1) : '0.0';
-      line = `crawl: ${event.done} pages indexed, ${event.queued} queued, ${event.skipped} skipped, ${rate} pages/s`;
-    } else if (event.stage === 'embed') line = `embed: ${event.done}/${event.total} passages`;
-    else line = 'write: building index files';
+      line = `crawl: ${event.done} documents, ${event.queued} queued, ${event.skipped} skipped (${event.errors} errors), ${event.requests} requests, ${rate} documents/s`;
+    } else if (event.stage === 'embed') {
+      line = `embed: ${event.done}/${event.total} passages${event.reused ? ` (${event.reused} unchanged, vectors reused)` : ''}`;
+    } else line = 'write: building index files';
     if (stream.isTTY) stream.write(`\r\x1b[2K${line}`);
     else if (Date.now() - lastLogged > 5000 || event.stage === 'write') {
       lastLogged = Date.now();
@@ -23,16 +25,45 @@ export function createProgressPrinter(stream: NodeJS.WriteStream = process.stder
   };
 }
 
+const CATEGORY_LABELS: Record<SkipCategory, string> = {
+  'robots': 'robots.txt',
+  'not-found': 'not found',
+  'http-error': 'server errors',
+  'network': 'network errors',
+  'redirect': 'redirect problems',
+  'noindex': 'noindex',
+  'duplicate': 'duplicates',
+  'excluded': 'excluded by patterns',
+  'trap': 'crawler traps',
+  'depth': 'too deep',
+  'limit': 'page limit',
+  'too-large': 'too large',
+  'content-type': 'not HTML/PDF',
+  'parse': 'unreadable',
+  'empty': 'no content',
+};
+
+/** The crawl report as the operator reads it after `auskunft crawl`. */
 export function formatReport(report: CrawlReport): string {
+  const { changes, embedding } = report;
   const lines = [
     `Index version ${report.version} written to ${report.indexDir}`,
-    `  pages: ${report.pages}, passages: ${report.passages} (FAQ: ${report.faqs}), size: ${(report.bytes / 1024).toFixed(0)} KiB`,
+    `  pages: ${report.pages}, passages: ${report.passages} (FAQ: ${report.faqs}), PDFs: ${report.pdfs}, FAQ files: ${report.faqFiles.files} with ${report.faqFiles.entries} entries, size: ${(report.bytes / 1024).toFixed(0)} KiB`,
+    `  changes: ${changes.added} added, ${changes.changed} changed, ${changes.unchanged} unchanged, ${changes.removed} removed`,
+    `  embedded: ${embedding.embedded} passages (${embedding.reused} unchanged reused); requests: ${report.requests} (${report.notModified} not modified)`,
     `  embedder: ${report.embedder}, duration: ${(report.durationMs / 1000).toFixed(1)} s`,
   ];
   if (report.skipped.length) {
-    lines.push(`  skipped: ${report.skipped.length}`);
+    const byCategory = Object.entries(report.skippedByCategory).map(([c, n]) => `${CATEGORY_LABELS[c as SkipCategory] ?? c} ${n}`);
+    lines.push(`  skipped: ${report.skipped.length} (${byCategory.join(', ')})`);
     for (const s of report.skipped.slice(0, 50)) lines.push(`    ${s.url} — ${s.reason}`);
     if (report.skipped.length > 50) lines.push(`    … and ${report.skipped.length - 50} more`);
   }
+  if (report.warnings.length) {
+    lines.push(`  warnings: ${report.warnings.length}`);
+    for (const w of report.warnings.slice(0, 20)) lines.push(`    ${w}`);
+    if (report.warnings.length > 20) lines.push(`    … and ${report.warnings.length - 20} more`);
+  }
+  lines.push(`  full report: ${join(report.indexDir, CRAWL_REPORT_FILE)}`);
   return lines.join('\n');
 }

@@ -9,11 +9,13 @@ export type ErrorCode =
   | 'INDEX_NOT_FOUND'
   | 'INDEX_CORRUPT'
   | 'INDEX_FORMAT_UNSUPPORTED'
+  | 'INDEX_TOO_LARGE'
   | 'EMBEDDER_MISMATCH'
   | 'EMBEDDER_FAILED'
   | 'EMBEDDER_TIMEOUT'
   | 'CRAWL_START_UNREACHABLE'
-  | 'CRAWL_NOTHING_INDEXED';
+  | 'CRAWL_NOTHING_INDEXED'
+  | 'FAQ_FILE_INVALID';
 
 export class AuskunftError extends Error {
   override readonly name = 'AuskunftError';

@@ -2,7 +2,7 @@ import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
 import type { ContentBlock } from './extract.js';
 import type { FaqEntry } from './faq.js';
 
-export type PassageDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind'>;
+export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind'>;
 
 export interface ChunkOptions {
   maxChars: number;
@@ -19,8 +19,8 @@ export interface ChunkOptions {
  * (`:~:text=Überschrift`, https://wicg.github.io/scroll-to-text-fragment/), which modern browsers
  * scroll to and others treat as the page top. Never an invented id: it would not exist on the page.
  */
-export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEntry[], options: ChunkOptions): PassageDraft[] {
-  const drafts: PassageDraft[] = [];
+export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEntry[], options: ChunkOptions): ChunkDraft[] {
+  const drafts: ChunkDraft[] = [];
   const trail: Array<{ level: number; text: string }> = [];
   let current = { anchor: null as string | null, section: null as string | null, paragraphs: [] as string[] };
 
@@ -53,7 +53,7 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
   return mergeJsonLdFaqs(drafts, faqs, options.maxChars);
 }
 
-function mergeJsonLdFaqs(drafts: PassageDraft[], faqs: readonly FaqEntry[], maxChars: number): PassageDraft[] {
+function mergeJsonLdFaqs(drafts: ChunkDraft[], faqs: readonly FaqEntry[], maxChars: number): ChunkDraft[] {
   const out = [...drafts];
   for (const faq of faqs) {
     const key = comparable(faq.question);

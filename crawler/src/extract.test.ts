@@ -36,8 +36,8 @@ describe('extractPage on a typical CMS template', () => {
     expect(page.title).toBe('Kraftfahrzeughilfe');
     expect(page.lang).toBe('de');
     expect(page.canonical).toBe('http://127.0.0.1:9/inklusionsamt/kraftfahrzeughilfe/');
-    expect(page.links).toContain('/inklusionsamt/');
-    expect(page.links).toContain('/wohnungshilfe/');
+    expect(page.links).toContainEqual({ href: '/inklusionsamt/', text: 'Inklusionsamt' });
+    expect(page.links).toContainEqual({ href: '/wohnungshilfe/', text: 'Wohnungshilfe' });
   });
 
   it('keeps the main content and drops header, navigation, breadcrumb, aside, footer and scripts', () => {
@@ -84,5 +84,60 @@ describe('extractPage on a typical CMS template', () => {
   it('honours robots meta directives', () => {
     const page = extractPage('<html><head><meta name="robots" content="noindex, nofollow"></head><body><main><p>Intern</p></main></body></html>', 'http://127.0.0.1/');
     expect(page).toMatchObject({ noindex: true, nofollow: true });
+  });
+});
+
+describe('extractPage: FAQ markup, dates, language and selectors', () => {
+  it('reads schema.org microdata Questions as FAQ entries', () => {
+    const page = extractPage(`<html lang="de"><body><main><h1>Häufige Fragen</h1>
+<div itemscope itemtype="https://schema.org/FAQPage">
+  <div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question" id="frage-gleichstellung">
+    <h3 itemprop="name">Was ist eine Gleichstellung?</h3>
+    <div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer">
+      <div itemprop="text"><p>Menschen mit einem GdB von 30 oder 40 können schwerbehinderten Menschen gleichgestellt werden.</p></div>
+    </div>
+  </div>
+</div></main></body></html>`, 'https://amt.example/faq/');
+    expect(page.blocks.filter((b) => b.kind === 'faq')).toEqual([
+      { kind: 'faq', question: 'Was ist eine Gleichstellung?', answer: 'Menschen mit einem GdB von 30 oder 40 können schwerbehinderten Menschen gleichgestellt werden.', id: 'frage-gleichstellung' },
+    ]);
+  });
+
+  it('reads a <dl> of questions as FAQ entries but leaves a glossary as text', () => {
+    const faq = extractPage(`<main><h1>FAQ</h1><dl>
+<dt id="kosten">Was kostet der Ausweis?</dt><dd>Nichts, die Ausstellung ist kostenlos.</dd>
+<div><dt>Wie lange dauert es?</dt><dd>Etwa drei Monate.</dd><dd>Bei Verlust zwei bis drei Wochen.</dd></div>
+</dl></main>`, 'https://amt.example/');
+    expect(faq.blocks.filter((b) => b.kind === 'faq')).toEqual([
+      { kind: 'faq', question: 'Was kostet der Ausweis?', answer: 'Nichts, die Ausstellung ist kostenlos.', id: 'kosten' },
+      { kind: 'faq', question: 'Wie lange dauert es?', answer: 'Etwa drei Monate.\nBei Verlust zwei bis drei Wochen.', id: null },
+    ]);
+    const glossary = extractPage('<main><h1>Glossar</h1><dl><dt>GdB</dt><dd>Grad der Behinderung, in Zehnerschritten von 20 bis 100.</dd></dl></main>', 'https://amt.example/');
+    expect(glossary.blocks.some((b) => b.kind === 'faq')).toBe(false);
+    expect(glossary.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('Grad der Behinderung');
+  });
+
+  it('finds the date a page was last changed: meta tags first, then "Stand:"', () => {
+    const meta = extractPage('<html><head><meta name="dcterms.modified" content="2026-03-04T09:00:00+01:00"></head><body><main><p>Stand: 01.01.2020</p></main></body></html>', 'https://amt.example/');
+    expect(meta.modified).toBe('2026-03-04');
+    const visible = extractPage('<main><h1>Wohnungshilfe</h1><p>Zuschüsse für den Umbau der Wohnung gibt es beim Inklusionsamt.</p><p class="stand">Stand: 5.3.2026</p></main>', 'https://amt.example/');
+    expect(visible.modified).toBe('2026-03-05');
+  });
+
+  it('takes the language from <html lang>, else Content-Language, else the default', () => {
+    expect(extractPage('<html lang="de-DE"><body><main><p>Text</p></main></body></html>', 'https://amt.example/').lang).toBe('de-DE');
+    expect(extractPage('<html><body><main><p>Text</p></main></body></html>', 'https://amt.example/', { contentLanguage: 'en, de' }).lang).toBe('en');
+    expect(extractPage('<html><body><main><p>Text</p></main></body></html>', 'https://amt.example/', { defaultLang: 'de' }).lang).toBe('de');
+  });
+
+  it('uses the configured content selector and drops excluded parts', () => {
+    const html = `<body><div id="spalte-links"><p>Links: Service, Formulare, Kontakt und weitere Angebote des Amtes.</p></div>
+<div id="col2"><h1>Budget für Arbeit</h1><p>Das Budget für Arbeit ist eine Alternative zur Werkstatt für behinderte Menschen.</p>
+<div class="kontaktbox">Ihre Ansprechperson: Frau Beispiel</div></div></body>`;
+    const page = extractPage(html, 'https://amt.example/', { contentSelector: '#col2', excludeSelectors: ['.kontaktbox'] });
+    const text = page.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    expect(text).toContain('Alternative zur Werkstatt');
+    expect(text).not.toContain('Ansprechperson');
+    expect(text).not.toContain('Formulare');
   });
 });

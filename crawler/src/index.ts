@@ -1,6 +1,8 @@
-export { crawlSite, type CrawlOptions, type CrawlReport, type CrawlProgress } from './crawl.js';
+export { crawlSite, type CrawlOptions, type CrawlProgress } from './crawl.js';
 export { crawlSettings, type CrawlSettings } from './config.js';
-export { extractPage, type ExtractedPage, type ContentBlock } from './extract.js';
-export { chunkPage, textFragment, type PassageDraft } from './chunk.js';
+export type { CrawlReport, SkippedUrl, SkipCategory } from './report.js';
+export { CRAWL_REPORT_FILE, CRAWL_STATE_FILE } from './crawl-state.js';
+export { extractPage, type ExtractedPage, type ContentBlock, type ExtractOptions } from './extract.js';
+export { chunkPage, textFragment, type ChunkDraft } from './chunk.js';
 export { canonicalizeUrl } from './scope.js';
-export type { SkippedUrl } from './collect-pages.js';
+export { parseFaqFile, loadFaqFiles, type FaqFileEntry } from './faq-files.js';

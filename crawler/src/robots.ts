@@ -5,6 +5,8 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 
 export interface RobotsRules {
   isAllowed(url: string): boolean;
+  /** Why a URL is not allowed, for the crawl report. */
+  refusal: string;
   /** Crawl-delay in milliseconds, if the site asks for one. */
   crawlDelayMs: number | undefined;
   sitemaps: string[];
@@ -17,19 +19,22 @@ export interface RobotsRules {
 export async function loadRobots(origin: string, userAgent: string, timeoutMs: number): Promise<RobotsRules> {
   const robotsUrl = new URL('/robots.txt', origin).toString();
   let text = '';
-  let allowAll = true;
+  let unavailable: string | null = null;
   try {
     const response = await fetch(robotsUrl, { headers: { 'user-agent': userAgent }, signal: AbortSignal.timeout(timeoutMs) });
     if (response.ok) text = await response.text();
-    else if (response.status >= 500) allowAll = false;
-  } catch {
-    allowAll = false;
+    else if (response.status >= 500) unavailable = `HTTP ${response.status}`;
+  } catch (error) {
+    unavailable = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
   }
-  if (!allowAll) return { isAllowed: () => false, crawlDelayMs: undefined, sitemaps: [] };
+  if (unavailable) {
+    return { isAllowed: () => false, refusal: `robots.txt ${unavailable}, which means "disallow everything" (RFC 9309)`, crawlDelayMs: undefined, sitemaps: [] };
+  }
   const robots = robotsParser(robotsUrl, text);
   const delay = robots.getCrawlDelay(userAgent);
   return {
     isAllowed: (url) => robots.isAllowed(url, userAgent) !== false,
+    refusal: 'disallowed by robots.txt',
     crawlDelayMs: delay === undefined ? undefined : delay * 1000,
     sitemaps: robots.getSitemaps(),
   };

@@ -1,12 +1,14 @@
 /**
- * Query parameters that only track campaigns or sessions. They would make the same page look
- * like many (and sessions ids make endless URL spaces), so they are removed before anything else.
+ * Query parameters that only track campaigns or carry sessions. They would make the same page look
+ * like many (and session ids make endless URL spaces), so they are removed before anything else.
+ * The session names are those of the common server stacks: PHP, Java, ColdFusion, ASP, Zen Cart.
  */
-const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|_ga|phpsessid|jsessionid|sid|sessionid)$/i;
+const TRACKING_PARAMS =
+  /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_[a-z]+|_ga|_gl|_hsenc|_hsmi|mkt_tok|phpsessid|jsessionid|sid|sessionid|session_id|sessid|cfid|cftoken|aspsessionid[a-z]*|zenid|oscsid)$/i;
 
 /**
- * The one form of a URL used for deduplication: no fragment, no tracking parameters, sorted
- * query, default ports dropped (URL does that), lower-case host (URL does that too).
+ * The one form of a URL used for deduplication: no fragment, no tracking or session parameters,
+ * sorted query, default ports dropped (URL does that), lower-case host (URL does that too).
  * Returns null for anything that is not http(s).
  */
 export function canonicalizeUrl(href: string, base?: string): string | null {
@@ -20,10 +22,20 @@ export function canonicalizeUrl(href: string, base?: string): string | null {
   url.hash = '';
   url.username = '';
   url.password = '';
-  // Some CMSs append ";jsessionid=…" to the path.
-  url.pathname = url.pathname.replace(/;jsessionid=[^/]*$/i, '');
+  // Java servlets append ";jsessionid=…" to the path; ASP.NET's cookieless sessions put "(S(…))" in it.
+  url.pathname = url.pathname.replace(/;jsessionid=[^/]*$/i, '').replace(/\/\(S\([a-z0-9]+\)\)(?=\/)/gi, '');
   const params = [...url.searchParams].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => a.localeCompare(b));
   url.search = new URLSearchParams(params).toString();
+  return url.toString();
+}
+
+/**
+ * The key under which a URL counts as seen. `/antrag` and `/antrag/` are the same page on nearly
+ * every CMS (one usually redirects to the other), so only the first form met is fetched.
+ */
+export function dedupeKey(canonicalUrl: string): string {
+  const url = new URL(canonicalUrl);
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
   return url.toString();
 }
 
@@ -39,9 +51,11 @@ export function createScope(startUrls: readonly string[]): (url: string) => bool
   };
 }
 
-const NON_HTML_EXTENSIONS = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|jpe?g|png|gif|svg|webp|ico|mp[34]|avi|mov|css|js|json|xml|txt|ics|vcf)$/i;
+const NON_HTML_EXTENSIONS = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|zip|gz|tgz|7z|rar|jpe?g|png|gif|svg|webp|avif|ico|bmp|tiff?|mp[34]|m4a|wav|ogg|webm|avi|mov|css|js|mjs|json|xml|txt|csv|ics|vcf|woff2?|ttf|eot)$/i;
 
-/** Skips links that are obviously not HTML pages before spending a request on them. */
-export function looksLikePage(url: string): boolean {
-  return !NON_HTML_EXTENSIONS.test(new URL(url).pathname);
+/** What a link probably points to, judged by its path, before spending a request on it. */
+export function documentKind(url: string): 'page' | 'pdf' | 'other' {
+  const path = new URL(url).pathname;
+  if (/\.pdf$/i.test(path)) return 'pdf';
+  return NON_HTML_EXTENSIONS.test(path) ? 'other' : 'page';
 }

@@ -23,6 +23,11 @@ export interface WriteIndexInput {
   embedder: { id: string; dimension: number };
   hnsw: HnswBuildOptions;
   startedAt: number;
+  /**
+   * Files stored beside the index in the new version (crawl state, crawl report), by name. Called
+   * once the manifest is known and before the version becomes current.
+   */
+  extraFiles?: (written: { version: string; manifest: Manifest }) => Record<string, string>;
 }
 
 export interface WrittenIndex {
@@ -72,6 +77,10 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
       },
     };
     await writeFile(join(partial, INDEX_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    for (const [name, text] of Object.entries(input.extraFiles?.({ version, manifest }) ?? {})) {
+      if (Object.values(INDEX_FILES).includes(name as never) || name.includes('/')) throw new Error(`extra index file name "${name}" is reserved or not a plain name`);
+      await writeFile(join(partial, name), text);
+    }
     await rename(partial, final);
     const pointerTmp = join(input.outDir, `.${CURRENT_POINTER}.${version}.tmp`);
     await writeFile(pointerTmp, `${version}\n`);

@@ -7,7 +7,8 @@ import { crawlSettings, crawlSite, type CrawlReport } from '../src/index.js';
 import { resolveSettings } from '@auskunft/core';
 import { page, serveSite } from './serve-site.js';
 
-const settings = { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 3 };
+// No politeness delays against our own fixture server; retries stay on but wait only briefly.
+const settings = { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 3, retryDelayMs: 5 };
 const embedder = createHashedNgramEmbedder({ dimension: 64 });
 
 describe('crawlSite on a site with the usual problems', () => {
@@ -46,13 +47,14 @@ describe('crawlSite on a site with the usual problems', () => {
     const reasons = Object.fromEntries(report.skipped.map((s) => [new URL(s.url).pathname, s.reason]));
     expect(reasons).toMatchObject({
       '/kaputt/': 'HTTP 500',
+      '/merkblatt.pdf': expect.stringMatching(/^PDF could not be read/),
       '/intern/': 'disallowed by robots.txt',
       '/leer/': 'no main content found',
       '/geheim/': 'marked noindex',
       '/fehlt/': 'HTTP 404',
       '/doppelt/': `same content as ${site.origin}/budget/`,
     });
-    expect(site.hits.get('/merkblatt.pdf')).toBeUndefined();
+    expect(site.hits.get('/kaputt/'), 'a 500 is retried (crawl.retries) before it is reported').toBe(3);
     expect(site.hits.get('/budget/')).toBe(1);
   });
 
@@ -69,7 +71,7 @@ describe('crawlSite on a site with the usual problems', () => {
     const manifest = parseManifest(JSON.parse(await readFile(join(report.indexDir, 'manifest.json'), 'utf8')));
     expect(manifest).toMatchObject({
       formatVersion: 1,
-      embedder: { id: 'auskunft-hashed-ngrams-v1@64', dimension: 64 },
+      embedder: { id: 'auskunft-hashed-ngrams-v2@64', dimension: 64 },
       counts: { pages: 3, passages: report.passages },
       source: { startUrls: [site.url] },
     });

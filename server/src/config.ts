@@ -50,6 +50,10 @@ export const serverSettings = defineSettings({
     type: 'number', key: 'search.vectorWeight', env: 'AUSKUNFT_SEARCH_VECTOR_WEIGHT', default: 0.5, min: 0, max: 10,
     doc: 'Weight of vector similarity against BM25 (1) in rank fusion; raise it for a strong embedding model.',
   },
+  synonymsFile: {
+    type: 'string', key: 'search.synonymsFile', env: 'AUSKUNFT_SEARCH_SYNONYMS_FILE', default: undefined,
+    doc: 'Editors\' synonym list, one rule per line ("Auto, PKW, Kfz" or "Chef => Arbeitgeber"), used on top of the bundled German list; applied at query time, no re-crawl needed.',
+  },
   minAnswerCoverage: {
     type: 'number', key: 'chat.minCoverage', env: 'AUSKUNFT_CHAT_MIN_COVERAGE', default: 0.5, min: 0, max: 1,
     doc: 'Share of the question\'s (IDF-weighted) terms the best passage must contain before the chat answers instead of handing off.',

@@ -1,6 +1,8 @@
 export { createApp, type AppDeps, type App } from './app.js';
 export { serverSettings, type ServerSettings } from './config.js';
-export { createRetriever, type Retriever, type Retrieval, type RetrievedPassage } from './retrieve/retrieve.js';
+export { createRetriever, type Retriever, type Retrieval, type RetrievedPassage, type RetrieveOptions, type RetrieverOptions } from './retrieve/retrieve.js';
+export { groupByPage, type PageHit } from './retrieve/group.js';
+export { makeSnippet, type Snippet } from './retrieve/snippet.js';
 export { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 export type { VectorSearch, VectorHit } from './vectors/vector-search.js';
 export type { Answer, Source, Handoff } from './answer/answer.js';

@@ -2,6 +2,7 @@ import { AuskunftError, type Embedder } from '@auskunft/core';
 import type { ServerSettings } from './config.js';
 import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 import { createRetriever, type Retriever } from './retrieve/retrieve.js';
+import { loadSynonyms } from './retrieve/synonyms-file.js';
 import { loadHnswlibSearch } from './vectors/hnswlib.js';
 
 /**
@@ -9,7 +10,7 @@ import { loadHnswlibSearch } from './vectors/hnswlib.js';
  * Shared by the server, `auskunft ask` and the editors' tools, so all see the same ranking.
  */
 export async function openIndexOnDisk(
-  settings: Pick<ServerSettings, 'indexDir' | 'hnswEf' | 'minVectorSimilarity' | 'vectorWeight'>,
+  settings: Pick<ServerSettings, 'indexDir' | 'hnswEf' | 'minVectorSimilarity' | 'vectorWeight' | 'synonymsFile'>,
   embedder: Embedder,
 ): Promise<{ index: LoadedIndex; retriever: Retriever }> {
   const index = await loadIndexFromDisk(settings.indexDir);
@@ -17,6 +18,7 @@ export async function openIndexOnDisk(
     throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}". Use the same embedder settings for crawl and serve, or rebuild the index.`);
   }
   const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
+  const synonyms = await loadSynonyms(settings.synonymsFile);
+  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms });
   return { index, retriever };
 }

@@ -27,6 +27,11 @@ describe('analyzeText', () => {
     expect(text.slice(token.start, token.end)).toBe('Kündigungsschutz');
   });
 
+  it('treats the -s plural of words ending in a vowel like the singular', () => {
+    expect(analyzeTerms('Autos Kitas Handys')).toEqual(analyzeTerms('Auto Kita Handy'));
+    expect(analyzeTerms('Status Praxis')).toEqual(['status', 'praxis']);
+  });
+
   it('splits hyphenated words and keeps short codes such as Merkzeichen', () => {
     expect(analyzeTerms('Kfz-Hilfe Merkzeichen aG')).toEqual(['kfz', 'hilf', 'merkzeich', 'ag']);
   });

@@ -3,7 +3,8 @@
  * the common lists (stopwords-iso, stopword) also drop content words this domain needs, such as
  * "Recht", "Zeit", "Jahr", "Weg" (Arbeitsweg) or "Ende" (Befristung), and would make
  * "Wie lange dauert das Recht auf Zusatzurlaub?" lose half its meaning.
- * Entries are in normalised form (see normalizeWord): lower case, ß → ss, ue → ü.
+ * The last line holds the fillers of typed questions ("gibts da was", "was kann ich tun"), which
+ * otherwise count as unknown words and make the chat decline. Entries are in normalised form (see normalizeWord): lower case, ß → ss, ue → ü.
  */
 const WORDS = `
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus
@@ -17,6 +18,7 @@ oder ohne schon sehr sein seine seinem seinen seiner sich sie sind so soll solle
 über um und uns unser unsere unter viel vom von vor war waren was weil welche welchem welchen welcher
 welches wenn wer werde werden wie wieso wieviel wir wird wo woher wohin wurde würde zu zum zur zwischen
 warum wann weshalb bitte gibt gilt geht
+habt hast gibts will wollen möchte möchten dürfen tun jemand jemanden jemandem nen nem ner mal halt eben
 `;
 
 export const GERMAN_STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

@@ -10,7 +10,7 @@ describe('createHashedNgramEmbedder', () => {
     const [a] = await embedder.embed(['Schwerbehindertenausweis beantragen'], 'passage');
     const [b] = await embedder.embed(['Schwerbehindertenausweis beantragen'], 'query');
     expect(Array.from(a!)).toEqual(Array.from(b!));
-    expect(embedder.id).toBe('auskunft-hashed-ngrams-v1@512');
+    expect(embedder.id).toBe('auskunft-hashed-ngrams-v2@512');
     expect(a).toHaveLength(512);
     expect(Math.hypot(...a!)).toBeCloseTo(1, 5);
   });
@@ -22,6 +22,16 @@ describe('createHashedNgramEmbedder', () => {
     );
     expect(dot(ausweis!, compound!)).toBeGreaterThan(dot(ausweis!, unrelated!));
     expect(dot(compound!, typo!)).toBeGreaterThan(dot(compound!, unrelated!));
+  });
+
+  it('places bundled synonyms and a compound head closer than an unrelated text', async () => {
+    const [auto, kfz, ausweis, parkausweis, museum] = await embedder.embed(
+      ['Auto', 'Kraftfahrzeug', 'Ausweis', 'Parkausweis', 'Industriemuseum'],
+      'query',
+    );
+    // Without the synonym list "Auto" and "Kraftfahrzeug" share not a single letter trigram.
+    expect(dot(auto!, kfz!)).toBeGreaterThan(dot(auto!, museum!) + 0.1);
+    expect(dot(ausweis!, parkausweis!)).toBeGreaterThan(dot(ausweis!, museum!) + 0.2);
   });
 
   it('rejects a dimension it cannot use', () => {

@@ -1,22 +1,35 @@
-import { analyzeTerms, AuskunftError, type Embedder, type LexicalIndex, type Passage } from '@auskunft/core';
+import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
 import type { VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
+import { expandQuery, type QueryGroup } from './expand-query.js';
+import { compilePassageFilter, type PassageFilter } from './filter.js';
 import { reciprocalRankFusion } from './fuse.js';
+import { createPassageMatcher, type ExactMatch } from './passage-match.js';
+import { createVocabulary } from './vocabulary.js';
 
 export interface RetrievedPassage {
   passage: Passage;
-  /** Fused rank score (RRF); only comparable within one retrieval. */
+  /** Fused rank score (RRF with boosts); only comparable within one retrieval. */
   score: number;
   bm25: number;
   similarity: number;
-  /** IDF-weighted share of the query's terms that occur in this passage (0..1). */
+  /** IDF-weighted share of the query's words this passage contains (0..1); synonyms, compounds and typos count partly. */
   coverage: number;
+  /** The query's words are exactly the page title's or this passage's heading (or FAQ question). */
+  exactMatch?: ExactMatch;
+  /** FAQ entries: how closely the query matches the question or one of its alternatives (0..1). */
+  faqMatch?: number;
 }
 
 export interface Retrieval {
-  /** The query's analysed terms (unique), for highlighting and answer selection. */
+  /**
+   * Index terms that stand for the query: its own analysed words plus the compounds, synonyms and
+   * typo corrections found in the index, for highlighting and answer selection.
+   */
   terms: string[];
   passages: RetrievedPassage[];
+  /** Each query word with the index terms it was searched under (for diagnostics such as `auskunft ask`). */
+  groups: QueryGroup[];
 }
 
 export interface RetrieverOptions {
@@ -28,61 +41,123 @@ export interface RetrieverOptions {
   minVectorSimilarity: number;
   /** Weight of the vector ranking against BM25 (weight 1) in rank fusion. */
   vectorWeight: number;
+  /** Query-time synonyms; default: the bundled German list. Combine with `mergeSynonyms` for an editor's file. */
+  synonyms?: SynonymTable;
+}
+
+export interface RetrieveOptions extends PassageFilter {
+  /** Which rankers run: both (default), or one alone, for the evaluation and diagnostics. */
+  rankers?: 'hybrid' | 'lexical' | 'vector';
+  /** Compound parts, synonyms and typo correction for the query's words (default true). */
+  expand?: boolean;
 }
 
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 50;
 /** Share of the fused score a passage keeps when it contains none of the query's words. */
 const COVERAGE_FLOOR = 0.5;
+/** An FAQ entry whose question (or alternative) matches this well is boosted… */
+const FAQ_MIN_SIMILARITY = 0.6;
+/** …by up to this factor more (at similarity 1). */
+const FAQ_BOOST = 1;
+/**
+ * Added to the score of exact title and heading matches. Fused scores stay below 0.1, so these
+ * rank first, title matches before heading matches, and among themselves by relevance.
+ */
+const EXACT_BONUS: Record<'title' | 'heading', number> = { title: 2, heading: 1 };
 
 /**
- * Hybrid retrieval: BM25 over the analysed terms and nearest neighbours of the query vector,
- * fused by reciprocal rank. A passage must be found lexically or be close enough in vector space;
- * everything else is noise that the hashed embedder (or any model) always has a little of.
+ * Hybrid retrieval: BM25 over the analysed and expanded query words and nearest neighbours of the
+ * query vector, fused by reciprocal rank. A passage must be found lexically or be close enough in
+ * vector space; everything else is noise that the hashed embedder (or any model) always has a
+ * little of. Passages that cover more of the question, curated FAQ entries asking the same
+ * question and exact title or heading matches are lifted.
+ *
+ * @example const { passages } = await createRetriever(opts).retrieve('Ausweis verloren', 20, { prefix: '/inklusionsamt/' });
  */
 export function createRetriever(options: RetrieverOptions) {
   const bm25 = createBm25(options.lexical);
-  const maxIdf = Math.log(1 + (options.lexical.passageCount + 0.5) / 0.5);
+  const vocabulary = createVocabulary(options.lexical);
+  const matcher = createPassageMatcher(options.passages);
+  const synonyms = options.synonyms ?? bundledSynonyms();
   if (options.vectors.size !== options.passages.length) {
     throw new AuskunftError('INDEX_CORRUPT', `The vector index holds ${options.vectors.size} vectors for ${options.passages.length} passages. Rebuild the index with \`auskunft crawl\`.`);
   }
 
-  const coverage = (terms: readonly string[], id: number): number => {
-    let total = 0;
-    let found = 0;
-    for (const term of terms) {
-      // A term the index has never seen weighs like the rarest one: it is what the user asked about.
-      const weight = bm25.has(term) ? bm25.idf(term) : maxIdf;
-      total += weight;
-      if (bm25.termFrequency(term, id) > 0) found += weight;
-    }
-    return total > 0 ? found / total : 0;
+  const vectorCandidates = async (query: string, accept: ((id: number) => boolean) | undefined) => {
+    const [queryVector] = await options.embedder.embed([query], 'query');
+    // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
+    const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
+    const hits = options.vectors.search(queryVector!, k);
+    return (accept ? hits.filter((h) => accept(h.id)) : hits).slice(0, CANDIDATES);
   };
 
   return {
-    async retrieve(query: string, limit = 20): Promise<Retrieval> {
-      const terms = [...new Set(analyzeTerms(query))];
-      const lexicalHits = bm25.search(terms, CANDIDATES);
-      const [queryVector] = await options.embedder.embed([query], 'query');
-      const vectorHits = options.vectors.search(queryVector!, CANDIDATES);
+    async retrieve(query: string, limit = 20, retrieveOptions: RetrieveOptions = {}): Promise<Retrieval> {
+      const rankers = retrieveOptions.rankers ?? 'hybrid';
+      const parsed = parseQuery(query);
+      const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, expand: retrieveOptions.expand ?? true });
+      const terms = [...new Set([...parsed.tokens.map((t) => t.term), ...groups.flatMap((g) => g.alternatives.map((a) => a.term))])];
+      const filter = compilePassageFilter(options.passages, retrieveOptions);
+      const accept = (id: number) => (!filter || filter(id)) && (parsed.phrases.length === 0 || matcher.containsPhrases(parsed.phrases, id));
+
+      const lexicalHits = rankers === 'vector' ? [] : bm25.search(groups, CANDIDATES, accept);
+      const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, accept);
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
-      const keptVectorHits = vectorHits.filter((h) => bm25ById.has(h.id) || h.similarity >= options.minVectorSimilarity);
-      const fused = reciprocalRankFusion([
-        { ids: lexicalHits.map((h) => h.id), weight: 1 },
-        { ids: keptVectorHits.map((h) => h.id), weight: options.vectorWeight },
-      ]);
-      const passages = [...fused]
-        .map(([id, rrf]) => {
-          const covered = coverage(terms, id);
+      const hit = (id: number, score: number): RetrievedPassage => ({
+        passage: options.passages[id]!,
+        score,
+        bm25: bm25ById.get(id) ?? 0,
+        similarity: similarityById.get(id) ?? 0,
+        coverage: bm25.coverage(groups, id),
+      });
+
+      let passages: RetrievedPassage[];
+      if (rankers === 'lexical') passages = lexicalHits.map((h) => hit(h.id, h.score));
+      else if (rankers === 'vector') passages = vectorHits.map((h) => hit(h.id, h.similarity));
+      else {
+        const keptVectorHits = vectorHits.filter((h) => bm25ById.has(h.id) || h.similarity >= options.minVectorSimilarity);
+        const fused = reciprocalRankFusion([
+          { ids: lexicalHits.map((h) => h.id), weight: 1 },
+          { ids: keptVectorHits.map((h) => h.id), weight: options.vectorWeight },
+        ]);
+        const queryKey = exactMatchKey(groups);
+        passages = [...fused].map(([id, rrf]) => {
+          const result = hit(id, rrf);
           // A passage holding every word of the question beats one that ranks high on a part of it.
-          return { passage: options.passages[id]!, score: rrf * (COVERAGE_FLOOR + covered), bm25: bm25ById.get(id) ?? 0, similarity: similarityById.get(id) ?? 0, coverage: covered };
-        })
-        .sort((a, b) => b.score - a.score || a.passage.id - b.passage.id)
-        .slice(0, limit);
-      return { terms, passages };
+          result.score *= COVERAGE_FLOOR + result.coverage;
+          if (result.passage.kind === 'faq') {
+            result.faqMatch = matcher.faqSimilarity(groups, id);
+            if (result.faqMatch >= FAQ_MIN_SIMILARITY) result.score *= 1 + FAQ_BOOST * result.faqMatch;
+          }
+          const exact = matcher.exactMatch(queryKey, id);
+          if (exact) {
+            result.exactMatch = exact;
+            result.score += EXACT_BONUS[exact];
+          }
+          return result;
+        });
+      }
+      passages.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+      return { terms, passages: passages.slice(0, limit), groups };
     },
   };
+}
+
+/**
+ * The query's words as the index spells them, for exact title matches: the word itself when the
+ * index has it, else its closest typo correction ("kraftfarzeughilfe" → Kraftfahrzeughilfe).
+ */
+function exactMatchKey(groups: readonly QueryGroup[]): Set<string> {
+  const key = new Set<string>();
+  for (const group of groups) {
+    if (group.part) continue;
+    const exact = group.alternatives.find((a) => a.kind === 'exact' && a.term === group.term);
+    const typo = group.alternatives.filter((a) => a.kind === 'typo').sort((a, b) => b.weight - a.weight)[0];
+    key.add(exact?.term ?? typo?.term ?? group.term);
+  }
+  return key;
 }
 
 export type Retriever = ReturnType<typeof createRetriever>;

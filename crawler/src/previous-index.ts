@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, parseManifest, sha256Hex, type Manifest, type Passage } from '@auskunft/core';
+import hnswlib from 'hnswlib-node';
+import { CRAWL_STATE_FILE, parseCrawlState, type CrawlState } from './crawl-state.js';
+import { embeddingKey } from './embed.js';
+
+/** The index version being served, as far as an incremental crawl can reuse it. */
+export interface PreviousIndex {
+  version: string;
+  /** Null when the state is missing or was made with other extraction settings: then every page is fetched in full. */
+  state: CrawlState | null;
+  /** Passages stored under a document URL. */
+  passagesOf(url: string): Passage[] | undefined;
+  documentUrls(): string[];
+  /** The stored vector of a passage with this embedding key, when the embedder is the same. */
+  vectorFor(key: string): Float32Array | undefined;
+  close(): void;
+}
+
+/**
+ * Opens the current version in `outDir` for reuse. Returns null (with the reason in `onWarning`)
+ * when there is none or it cannot be trusted; the crawl then simply starts from scratch.
+ * Vectors are read back from the HNSW file with hnswlib-node's `getPoint(label)` (label =
+ * passage id), and only when the previous version was built by the same embedder.
+ */
+export async function loadPreviousIndex(
+  outDir: string,
+  options: { embedderId: string; extraction: string; onWarning: (message: string) => void },
+): Promise<PreviousIndex | null> {
+  const version = (await readFile(join(outDir, CURRENT_POINTER), 'utf8').catch(() => '')).trim();
+  if (!version) return null;
+  const dir = join(outDir, VERSIONS_DIR, version);
+  let manifest: Manifest;
+  let passages: Passage[];
+  try {
+    manifest = parseManifest(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
+    const passagesBytes = await readFile(join(dir, INDEX_FILES.passages));
+    if ((await sha256Hex(passagesBytes)) !== manifest.files.passages.sha256) throw new Error(`${INDEX_FILES.passages} does not match its checksum`);
+    passages = JSON.parse(new TextDecoder().decode(passagesBytes)) as Passage[];
+  } catch (error) {
+    options.onWarning(`previous version ${version} not reused (${error instanceof Error ? error.message : String(error)}); everything is fetched and embedded anew`);
+    return null;
+  }
+  const stateJson = await readFile(join(dir, CRAWL_STATE_FILE), 'utf8').then(JSON.parse).catch(() => null);
+  const state = parseCrawlState(stateJson, options.extraction);
+
+  const byUrl = new Map<string, Passage[]>();
+  for (const p of passages) {
+    // FAQ-file entries share their source page's URL but are re-read from the files every crawl.
+    if (p.origin === 'faq-file') continue;
+    const list = byUrl.get(p.url);
+    if (list) list.push(p);
+    else byUrl.set(p.url, [p]);
+  }
+  const sameEmbedder = manifest.embedder.id === options.embedderId;
+  let labels: Map<string, number> | null = null;
+  let vectors: InstanceType<typeof hnswlib.HierarchicalNSW> | null = null;
+  const openVectors = async () => {
+    labels = new Map(passages.map((p) => [embeddingKey(p), p.id]));
+    const path = join(dir, INDEX_FILES.vectors);
+    if ((await sha256Hex(await readFile(path))) !== manifest.files.vectors.sha256) {
+      options.onWarning(`previous ${INDEX_FILES.vectors} does not match its checksum; all passages are embedded anew`);
+      labels = new Map();
+      return;
+    }
+    vectors = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
+    vectors.readIndexSync(path);
+  };
+  if (sameEmbedder) await openVectors();
+
+  return {
+    version,
+    state,
+    passagesOf: (url) => byUrl.get(url),
+    documentUrls: () => [...byUrl.keys()],
+    vectorFor(key) {
+      const label = labels?.get(key);
+      if (label === undefined || !vectors) return undefined;
+      return Float32Array.from(vectors.getPoint(label));
+    },
+    close() {
+      vectors = null;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { allowedTypos, boundedDamerauLevenshtein, decompoundTerm, type LexicalIndex } from '@auskunft/core';
+
+export interface CompoundMatch {
+  term: string;
+  /** The searched parts end the compound ("Ausweis" in "Schwerbehindertenausweis"): it is a kind of it. */
+  head: boolean;
+}
+
+export interface Vocabulary {
+  has(term: string): boolean;
+  /** Number of passages containing the term. */
+  documentFrequency(term: string): number;
+  /** Index terms whose compound parts contain `parts` in order, e.g. ['ausweis'] → 'ersatzausweis'. */
+  compoundsContaining(parts: readonly string[]): CompoundMatch[];
+  /** Index terms within the typo distance allowed for the word's length, closest and most frequent first. */
+  similar(word: string, limit?: number): Array<{ term: string; distance: number }>;
+}
+
+/** An unstemmed typo may keep up to this many letters of an inflection ending beyond the stem. */
+const MAX_ENDING = 3;
+
+/**
+ * The index's terms, read once at start-up: what exists, how often, which compounds contain which
+ * parts (split with the same `decompoundTerm` as queries), and fuzzy lookup for typos.
+ */
+export function createVocabulary(lexical: LexicalIndex): Vocabulary {
+  const terms = Object.keys(lexical.postings);
+  const byPart = new Map<string, Array<{ term: string; parts: readonly string[] }>>();
+  const byLength = new Map<number, string[]>();
+  for (const term of terms) {
+    const parts = decompoundTerm(term);
+    if (parts.length > 1) {
+      for (const part of new Set(parts)) {
+        let list = byPart.get(part);
+        if (!list) byPart.set(part, (list = []));
+        list.push({ term, parts });
+      }
+    }
+    let sameLength = byLength.get(term.length);
+    if (!sameLength) byLength.set(term.length, (sameLength = []));
+    sameLength.push(term);
+  }
+  const df = (term: string) => (lexical.postings[term]?.length ?? 0) / 2;
+
+  return {
+    has: (term) => Object.hasOwn(lexical.postings, term),
+    documentFrequency: df,
+    compoundsContaining(parts) {
+      const out: CompoundMatch[] = [];
+      for (const candidate of byPart.get(parts[0]!) ?? []) {
+        const at = indexOfSequence(candidate.parts, parts);
+        if (at >= 0 && candidate.term !== parts.join('')) out.push({ term: candidate.term, head: at + parts.length === candidate.parts.length });
+      }
+      return out;
+    },
+    similar(word, limit = 3) {
+      const max = allowedTypos(word.length);
+      if (max === 0) return [];
+      const found: Array<{ term: string; distance: number }> = [];
+      for (let length = word.length - max - MAX_ENDING; length <= word.length + max; length++) {
+        for (const term of byLength.get(length) ?? []) {
+          if (allowedTypos(term.length) === 0) continue;
+          let distance = boundedDamerauLevenshtein(word, term, max);
+          // "arbeitsassistens" is stemmed to "arbeitsassist"; compare the unstemmed word's start
+          // with the stem and count the left-over ending as one more edit.
+          if (distance > max && word.length > term.length) {
+            const prefix = boundedDamerauLevenshtein(word.slice(0, term.length), term, max - 1);
+            if (prefix < max && word.length - term.length <= MAX_ENDING) distance = prefix + 1;
+          }
+          if (distance <= max) found.push({ term, distance });
+        }
+      }
+      return found.sort((a, b) => a.distance - b.distance || df(b.term) - df(a.term) || (a.term < b.term ? -1 : 1)).slice(0, limit);
+    },
+  };
+}
+
+function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
