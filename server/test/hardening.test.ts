@@ -188,3 +188,18 @@ describe('operations', () => {
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('search filters', () => {
+  it('restricts results to a URL prefix and a language, and rejects bad filters', async () => {
+    const { app } = makeApp();
+    const body = await (await app.request('/api/search?q=Öffnungszeiten&prefix=/museum/')).json();
+    expect(body.results.length).toBeGreaterThan(0);
+    for (const r of body.results) expect(new URL(r.url).pathname.startsWith('/museum/')).toBe(true);
+    const german = await (await app.request('/api/search?q=Ausweis&lang=de')).json();
+    expect(german.results.length).toBeGreaterThan(0);
+    expect((await (await app.request('/api/search?q=Ausweis&lang=en')).json()).results).toEqual([]);
+    const bad = await app.request('/api/search?q=Ausweis&prefix=museum');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('Ungültiger Filter') });
+  });
+});

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import { makeSnippet } from '../retrieve/snippet.js';
+import { ApiError } from '../api-error.js';
 import { requireText } from '../validate.js';
 import { scrubPersonalData } from '../privacy/scrub.js';
 
@@ -14,12 +15,19 @@ export interface SearchRouteOptions {
   onSearch?: (query: string, results: number) => void;
 }
 
-/** GET /api/search?q=… → one result per page, best first. */
+/** GET /api/search?q=…[&prefix=/pfad/][&lang=de] → one result per page, best first. */
 export function searchRoute(options: SearchRouteOptions) {
   return new Hono().get('/', async (c) => {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
-    const retrieval = await options.retriever.retrieve(query, options.results * 4);
+    const filter = { prefix: c.req.query('prefix') || undefined, lang: c.req.query('lang') || undefined };
+    let retrieval;
+    try {
+      retrieval = await options.retriever.retrieve(query, options.results * 4, filter);
+    } catch (error) {
+      if (error instanceof RangeError) throw new ApiError(400, 'INVALID_REQUEST', `Ungültiger Filter: ${error.message}.`);
+      throw error;
+    }
     const results = groupByPage(retrieval.passages)
       .slice(0, options.results)
       .map((page) => {
