@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, createEmbedderFromSettings, defineSettings, embedderSettings, resolveSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
@@ -44,17 +45,23 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const site = await startDemoSite({
     host: '127.0.0.1',
     port: demo.demoSitePort,
-    injectBeforeBodyEnd: `<script src="${api}/widget.js" data-api="${api}" defer></script>`,
+    // The widget replaces the site's own search form in the header (#auskunft-suche); the
+    // links point to the demo site's privacy, accessibility and Leichte-Sprache pages.
+    injectBeforeBodyEnd: `<script src="${api}/widget.js" data-api="${api}" data-target="#auskunft-suche" data-privacy-url="/datenschutz/" data-accessibility-url="/barrierefreiheit/" data-easy-language-url="/leichte-sprache/" data-accent="#0b5a6b" defer></script>`,
   });
   try {
-    if ((await indexedStartUrl(server.indexDir)) !== site.url) {
+    const embedder = createEmbedderFromSettings(embedding);
+    const built = await indexedBuild(server.indexDir);
+    // Rebuild when the site moved to another port or a newer embedder (or analysis) is in use.
+    if (built?.startUrl !== site.url || built.embedder !== embedder.id) {
       console.log(`Building the demo index from ${site.url} into ${server.indexDir}/ …`);
+      const crawl = resolveSettings(crawlSettings, { ...config, env });
       const report = await crawlSite({
         startUrls: [site.url],
         outDir: server.indexDir,
-        embedder: createEmbedderFromSettings(embedding),
-        // Our own local site: no politeness delay needed.
-        settings: { ...resolveSettings(crawlSettings, { ...config, env }), delayMs: 0, concurrency: 4 },
+        embedder,
+        // Our own local site: no politeness delay needed. The demo's editor FAQs live beside it.
+        settings: { ...crawl, faqDir: crawl.faqDir ?? fileURLToPath(new URL('../faq/', import.meta.resolve('@auskunft/demo-site'))), delayMs: 0, concurrency: 4 },
         onProgress: createProgressPrinter(),
       });
       if (process.stderr.isTTY) process.stderr.write('\n');
@@ -70,12 +77,12 @@ export async function demoCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The start URL of the index currently in `dir`, or null when there is none. */
-async function indexedStartUrl(dir: string): Promise<string | null> {
+/** Start URL and embedder of the index currently in `dir`, or null when there is none. */
+async function indexedBuild(dir: string): Promise<{ startUrl: string | undefined; embedder: string | undefined } | null> {
   try {
     const version = (await readFile(join(dir, CURRENT_POINTER), 'utf8')).trim();
-    const manifest = JSON.parse(await readFile(join(dir, VERSIONS_DIR, version, INDEX_FILES.manifest), 'utf8')) as { source?: { startUrls?: string[] } };
-    return manifest.source?.startUrls?.[0] ?? null;
+    const manifest = JSON.parse(await readFile(join(dir, VERSIONS_DIR, version, INDEX_FILES.manifest), 'utf8')) as { source?: { startUrls?: string[] }; embedder?: { id?: string } };
+    return { startUrl: manifest.source?.startUrls?.[0], embedder: manifest.embedder?.id };
   } catch {
     return null;
   }

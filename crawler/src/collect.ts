@@ -9,7 +9,7 @@ import type { PreviousIndex } from './previous-index.js';
 import { ERROR_CATEGORIES, type SkipCategory, type SkippedUrl } from './report.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { canonicalizeUrl, createScope, dedupeKey, documentKind } from './scope.js';
-import { readSitemaps } from './sitemap.js';
+import { discoverFromSitemaps } from './sitemap.js';
 import { createTrapDetector } from './traps.js';
 import { createUrlFilter } from './url-patterns.js';
 
@@ -81,9 +81,10 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
     if (ERROR_CATEGORIES.has(category)) errors++;
   };
 
+  const retry = { retries: settings.retries, baseDelayMs: settings.retryDelayMs, maxWaitMs: settings.retryMaxWaitMs };
   const fetchDocument = createDocumentFetcher({
     ...settings,
-    retry: { retries: settings.retries, baseDelayMs: settings.retryDelayMs, maxWaitMs: settings.retryMaxWaitMs },
+    retry,
     scheduler,
     checkHop: async (url) => {
       if (!inScope(url)) return 'out of scope';
@@ -208,7 +209,28 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
   };
 
   for (const start of options.startUrls) admit(canonicalizeUrl(start), 0, '', true);
-  if (settings.useSitemaps) await seedFromSitemaps();
+  if (settings.useSitemaps) {
+    const found = await discoverFromSitemaps({
+      origins,
+      extra: settings.sitemaps,
+      sitemapsOf: async (origin) => (await robotsFor(origin)).sitemaps,
+      fetch: createDocumentFetcher({
+        ...settings,
+        maxBytes: MAX_SITEMAP_BYTES,
+        maxPdfBytes: MAX_SITEMAP_BYTES,
+        retry,
+        scheduler,
+        checkHop: async () => null,
+        validators: () => undefined,
+        onRequest: () => void requests++,
+      }),
+    });
+    warnings.push(...found.warnings);
+    for (const entry of found.entries) {
+      if (entry.lastmod) sitemapLastmod.set(entry.url, entry.lastmod);
+      admit(entry.url, 0, '');
+    }
+  }
 
   let active = 0;
   const limitReached = () => settings.maxPages > 0 && documents.length + active >= settings.maxPages;
@@ -238,42 +260,4 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
   for (const item of frontier.drain()) skip(item.url, `not visited: page limit of ${settings.maxPages} reached`, 'limit');
   documents.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return { documents, skipped, state, warnings, requests, notModified };
-
-  async function seedFromSitemaps() {
-    const listed = new Set(settings.sitemaps.map((u) => canonicalizeUrl(u)).filter((u): u is string => u !== null));
-    const guessed = new Set<string>();
-    for (const origin of origins) {
-      const fromRobots = (await robotsFor(origin)).sitemaps;
-      for (const url of fromRobots) listed.add(url);
-      if (fromRobots.length === 0) guessed.add(`${origin}/sitemap.xml`);
-    }
-    const fetchSitemap = createDocumentFetcher({
-      ...settings,
-      maxBytes: MAX_SITEMAP_BYTES,
-      maxPdfBytes: MAX_SITEMAP_BYTES,
-      retry: { retries: settings.retries, baseDelayMs: settings.retryDelayMs, maxWaitMs: settings.retryMaxWaitMs },
-      scheduler,
-      checkHop: async () => null,
-      validators: () => undefined,
-      onRequest: () => void requests++,
-    });
-    const { entries, problems } = await readSitemaps([...listed, ...guessed], {
-      get: async (url) => {
-        try {
-          const response = await fetchSitemap(url);
-          return response.status === 200 && response.body ? response.body : { problem: `HTTP ${response.status}` };
-        } catch (error) {
-          return { problem: error instanceof Error ? error.message : String(error) };
-        }
-      },
-    });
-    // Most sites have no /sitemap.xml unless robots.txt names one; its absence is no warning.
-    warnings.push(...problems.filter((p) => ![...guessed].some((g) => p.startsWith(`${g}: HTTP 404`))).map((p) => `sitemap ${p}`));
-    for (const entry of entries) {
-      const url = canonicalizeUrl(entry.url);
-      if (!url) continue;
-      if (entry.lastmod) sitemapLastmod.set(url, entry.lastmod);
-      admit(url, 0, '');
-    }
-  }
 }

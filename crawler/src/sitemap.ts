@@ -1,5 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import type { HttpResponse } from './fetch.js';
+import { canonicalizeUrl } from './scope.js';
 
 export interface SitemapEntry {
   url: string;
@@ -93,4 +95,45 @@ export function parseSitemap(bytes: Uint8Array): { urls: SitemapEntry[]; sitemap
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export interface DiscoverOptions {
+  origins: Iterable<string>;
+  /** Sitemaps named by the operator (`crawl.sitemaps`). */
+  extra: readonly string[];
+  /** Sitemaps named in an origin's robots.txt. */
+  sitemapsOf: (origin: string) => Promise<string[]>;
+  fetch: (url: string) => Promise<HttpResponse>;
+}
+
+/**
+ * The sitemaps a crawl reads: the operator's, those in robots.txt, and `/sitemap.xml` for an
+ * origin whose robots.txt names none. Returns their page URLs canonicalised, and warnings for
+ * sitemaps that could not be read, except a guessed /sitemap.xml that does not exist (most
+ * sites have none unless robots.txt names one).
+ */
+export async function discoverFromSitemaps(options: DiscoverOptions): Promise<{ entries: SitemapEntry[]; warnings: string[] }> {
+  const listed = new Set(options.extra.map((u) => canonicalizeUrl(u)).filter((u): u is string => u !== null));
+  const guessed = new Set<string>();
+  for (const origin of options.origins) {
+    const fromRobots = await options.sitemapsOf(origin);
+    for (const url of fromRobots) listed.add(url);
+    if (fromRobots.length === 0) guessed.add(`${origin}/sitemap.xml`);
+  }
+  const { entries, problems } = await readSitemaps([...listed, ...guessed], {
+    get: async (url) => {
+      try {
+        const response = await options.fetch(url);
+        return response.status === 200 && response.body ? response.body : { problem: `HTTP ${response.status}` };
+      } catch (error) {
+        return { problem: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  });
+  const warnings = problems.filter((p) => ![...guessed].some((g) => p.startsWith(`${g}: HTTP 404`))).map((p) => `sitemap ${p}`);
+  const canonical = entries.flatMap((e) => {
+    const url = canonicalizeUrl(e.url);
+    return url ? [{ ...e, url }] : [];
+  });
+  return { entries: canonical, warnings };
 }
