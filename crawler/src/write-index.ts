@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  ANALYSIS_VERSION,
   AuskunftError,
   CURRENT_POINTER,
   INDEX_FILES,
@@ -62,6 +63,7 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
       createdAt: new Date().toISOString(),
       source: { startUrls: input.startUrls },
       embedder: input.embedder,
+      analysis: ANALYSIS_VERSION,
       vectors: { space: 'cosine', m: input.hnsw.m, efConstruction: input.hnsw.efConstruction },
       counts: {
         pages: input.pages,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  ANALYSIS_VERSION,
   AuskunftError,
   CURRENT_POINTER,
   INDEX_FILES,
@@ -32,6 +33,9 @@ export async function loadIndexFromDisk(dir: string): Promise<LoadedIndex> {
   const manifest = await readJson(join(versionDir, INDEX_FILES.manifest), (json) => parseManifest(json));
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AuskunftError('INDEX_FORMAT_UNSUPPORTED', `The index in ${versionDir} has format version ${manifest.formatVersion}; this server reads version ${INDEX_FORMAT_VERSION}. Rebuild it with this version's \`auskunft crawl\`.`);
+  }
+  if (manifest.analysis !== ANALYSIS_VERSION) {
+    throw new AuskunftError('INDEX_FORMAT_UNSUPPORTED', `The index in ${versionDir} was built with text analysis version ${manifest.analysis ?? 1}; this server analyses queries with version ${ANALYSIS_VERSION}, so words would not match. Re-run \`auskunft crawl\` to rebuild it.`);
   }
   for (const [name, entry] of Object.entries(manifest.files)) {
     const file = INDEX_FILES[name as keyof typeof manifest.files];

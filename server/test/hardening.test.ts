@@ -203,3 +203,23 @@ describe('search filters', () => {
     expect((await bad.json()).error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('Ungültiger Filter') });
   });
 });
+
+describe('index compatibility', () => {
+  it('refuses an index built with another text analysis', async () => {
+    const { readFile, writeFile, cp, mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const copy = await mkdtemp(join(tmpdir(), 'auskunft-old-analysis-'));
+    try {
+      await cp(demo.outDir, copy, { recursive: true });
+      const version = (await readFile(join(copy, 'CURRENT'), 'utf8')).trim();
+      const manifestPath = join(copy, 'versions', version, 'manifest.json');
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+      delete manifest.analysis;
+      await writeFile(manifestPath, JSON.stringify(manifest));
+      await expect(loadIndexFromDisk(copy)).rejects.toThrow(/text analysis version 1; this server analyses queries with version \d+/);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,6 +3,14 @@ import { stemWord } from './stem.js';
 import { GERMAN_STOPWORDS } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 
+/**
+ * Version of the index-time text analysis (normalisation, stop words, stemming, decompounding).
+ * Bump it whenever a change alters which terms a text is indexed under: the crawler records it in
+ * the manifest and the server refuses a lexical index built with another analysis, which would
+ * otherwise silently miss matches.
+ */
+export const ANALYSIS_VERSION = 2;
+
 /** A word of the source text together with the term it is indexed and searched under. */
 export interface AnalyzedToken {
   term: string;

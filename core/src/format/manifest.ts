@@ -19,6 +19,8 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   source: z.object({ startUrls: z.array(z.string()) }),
   embedder: z.object({ id: z.string().min(1), dimension: z.number().int().positive() }),
+  /** ANALYSIS_VERSION at build time; absent in indexes written before it was recorded. */
+  analysis: z.number().int().positive().optional(),
   vectors: z.object({
     space: z.literal('cosine'),
     m: z.number().int().positive(),
