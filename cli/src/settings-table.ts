@@ -2,6 +2,7 @@ import { describeSettings, embedderSettings, type SettingDefs } from '@auskunft/
 import { crawlSettings } from '@auskunft/crawler';
 import { serverSettings } from '@auskunft/server';
 import { demoSettings } from './command-demo.js';
+import { workerExportSettings } from './command-export-worker.js';
 
 /** Every operational setting of the product, grouped as the README lists them. */
 export const ALL_SETTINGS: Array<[string, SettingDefs]> = [
@@ -9,6 +10,7 @@ export const ALL_SETTINGS: Array<[string, SettingDefs]> = [
   ['Crawler and index', crawlSettings],
   ['Embeddings', embedderSettings],
   ['Demo', demoSettings],
+  ['Cloudflare Workers', workerExportSettings],
 ];
 
 /** The README's configuration table (`node cli/dist/settings-table.js` prints it). */

@@ -4,6 +4,7 @@ export { createRetriever, type Retriever, type Retrieval, type RetrievedPassage,
 export { groupByPage, type PageHit } from './retrieve/group.js';
 export { makeSnippet, type Snippet } from './retrieve/snippet.js';
 export { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
+export { exportWorkerAssets, WORKER_ASSET_MAX_BYTES, type WorkerAssetsExport } from './export-worker-assets.js';
 export type { VectorSearch, VectorHit } from './vectors/vector-search.js';
 export type { Answer, Source, Handoff } from './answer/answer.js';
 export { streamAnswer, type AnswerContext, type AnswerEvent, type Turn } from './answer/answer-question.js';

@@ -1,0 +1,13 @@
+/**
+ * Settings of the app under the shared API suite, as the `AUSKUNFT_*` variables an operator sets:
+ * the Node target resolves them like `auskunft serve` does, the Worker receives them as [vars].
+ * Kept apart from api-suite.ts because vitest.config.ts reads it, outside any test.
+ */
+export const ALLOWED_ORIGIN = 'https://www.lv-mittelrhein-ruhr.example';
+
+export const API_SUITE_ENV = {
+  AUSKUNFT_CORS_ORIGINS: ALLOWED_ORIGIN,
+  AUSKUNFT_SEARCH_RATE_LIMIT: '30',
+  AUSKUNFT_CHAT_RATE_LIMIT: '12',
+  AUSKUNFT_LOG: 'false',
+} as const;
