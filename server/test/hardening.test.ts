@@ -102,57 +102,7 @@ describe('privacy', () => {
   });
 });
 
-describe('POST /api/feedback', () => {
-  it('stores a scrubbed rating and answers 204', async () => {
-    const { app, store } = makeApp();
-    const res = await post(app, '/api/feedback', {
-      rating: 'down',
-      comment: 'Hat nicht geholfen, bitte rufen Sie mich an: 0221 / 555 12 34',
-      question: 'Wer zahlt den Umbau meines Autos?',
-      answer: 'Die Kraftfahrzeughilfe … [1]',
-      sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'],
-    });
-    expect(res.status).toBe(204);
-    const [stored] = await store.listFeedback('1970-01-01');
-    expect(stored).toMatchObject({ rating: 'down', comment: 'Hat nicht geholfen, bitte rufen Sie mich an: [Telefon]', sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'] });
-  });
-
-  it('rejects malformed feedback with a clear message', async () => {
-    const { app } = makeApp();
-    for (const [body, message] of [
-      [{ rating: 'meh', question: 'x', answer: 'y' }, '„rating“'],
-      [{ rating: 'up', answer: 'y' }, '„question“'],
-      [{ rating: 'up', question: 'x', answer: 'y', comment: 'z'.repeat(1001) }, 'Kommentar ist zu lang'],
-    ] as const) {
-      const res = await post(app, '/api/feedback', body);
-      expect(res.status).toBe(400);
-      expect((await res.json()).error.message).toContain(message);
-    }
-  });
-});
-
 describe('rate limiting', () => {
-  it('limits each client separately and tells it when to retry', async () => {
-    const settings = { searchRateLimit: 3 };
-    const first = makeApp(settings, '198.51.100.1');
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await first.app.request('/api/search?q=Ausweis')).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
-    const limited = await first.app.request('/api/search?q=Ausweis');
-    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await limited.json()).error.code).toBe('RATE_LIMITED');
-    // Another client keeps its own allowance.
-    let address = '198.51.100.1';
-    const index = await loadIndexFromDisk(demo.outDir);
-    const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
-    const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
-    const shared = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings: { ...resolveSettings(serverSettings), ...settings, logEnabled: false }, clientAddress: () => address });
-    for (let i = 0; i < 3; i++) await shared.request('/api/search?q=Ausweis');
-    expect((await shared.request('/api/search?q=Ausweis')).status).toBe(429);
-    address = '198.51.100.2';
-    expect((await shared.request('/api/search?q=Ausweis')).status).toBe(200);
-  });
-
   it('can be switched off for load tests', async () => {
     const { app } = makeApp({ searchRateLimit: 0 });
     for (let i = 0; i < 150; i++) expect((await app.request('/api/search?q=Ausweis')).status).toBe(200);
@@ -168,24 +118,6 @@ describe('operations', () => {
     expect(text).toMatch(/auskunft_http_requests_total\{route="\/api\/search",method="GET",status="200"\} 1/);
     expect(text).toMatch(/auskunft_http_request_duration_seconds_count\{route="\/api\/search"\} 1/);
     expect(text).toMatch(/auskunft_chat_answers_total\{generated="extractive",outcome="no_answer"\} 1/);
-  });
-
-  it('sets security headers and a request id on every response', async () => {
-    const { app } = makeApp();
-    const res = await app.request('/api/search?q=Ausweis');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
-  it('answers CORS preflight for an allowed embedding origin only', async () => {
-    const { app } = makeApp({ corsOrigins: ['https://www.lv-mittelrhein-ruhr.example'] });
-    const preflight = (origin: string) =>
-      app.request('/api/chat', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-    const ok = await preflight('https://www.lv-mittelrhein-ruhr.example');
-    expect(ok.status).toBe(204);
-    expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.lv-mittelrhein-ruhr.example');
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 
