@@ -1,4 +1,4 @@
-import { InferenceClient } from '@huggingface/inference';
+import type { InferenceClient } from '@huggingface/inference';
 import { AuskunftError } from '../errors.js';
 import { normalizeVector, type Embedder, type EmbedPurpose } from './embedder.js';
 
@@ -32,12 +32,19 @@ export interface HfInferenceEmbedderOptions {
  * @example createHfInferenceEmbedder({ model: 'intfloat/multilingual-e5-base', endpointUrl: 'http://10.0.0.5:8080' })
  */
 export function createHfInferenceEmbedder(options: HfInferenceEmbedderOptions): Embedder {
-  const client = new InferenceClient(options.accessToken, {
-    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    // A cold model answers 503; we retry ourselves within our own timeout instead.
-    retry_on_error: false,
-  });
+  // Imported on first use: deployments on the built-in embedder never evaluate the client
+  // (it is the largest module of a Worker bundle and slows every cold start).
+  let client: Promise<InferenceClient> | undefined;
+  const getClient = () =>
+    (client ??= import('@huggingface/inference').then(
+      ({ InferenceClient: Client }) =>
+        new Client(options.accessToken, {
+          ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          // A cold model answers 503; we retry ourselves within our own timeout instead.
+          retry_on_error: false,
+        }),
+    ));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const batchSize = options.batchSize ?? 32;
   let dimension = options.dimension;
@@ -45,7 +52,7 @@ export function createHfInferenceEmbedder(options: HfInferenceEmbedderOptions): 
   const embedBatch = async (inputs: string[]): Promise<Float32Array[]> => {
     let output: unknown;
     try {
-      output = await client.featureExtraction(
+      output = await (await getClient()).featureExtraction(
         {
           model: options.model,
           inputs,
