@@ -155,3 +155,20 @@ describe('index compatibility', () => {
     }
   });
 });
+
+describe('small talk', () => {
+  it.each(['Hallo!', 'Guten Morgen', 'Danke', 'Vielen Dank!', 'Tschüss'])('answers "%s" briefly without searching or citing', async (message) => {
+    const { app, store } = makeApp();
+    const done = await chatDone(app, message);
+    expect(done.sources).toEqual([]);
+    expect(done.answer).not.toMatch(/\[\d+\]/);
+    expect(done.confident).toBe(true);
+    expect((await store.listQueries('1970'))[0]).toMatchObject({ kind: 'chat', confident: true });
+  });
+
+  it('still answers a question that starts with a greeting', async () => {
+    const { app } = makeApp();
+    const done = await chatDone(app, 'Hallo, wie beantrage ich einen Schwerbehindertenausweis?');
+    expect(done.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -9,7 +9,7 @@ import { tokenize } from './tokenize.js';
  * the manifest and the server refuses a lexical index built with another analysis, which would
  * otherwise silently miss matches.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** A word of the source text together with the term it is indexed and searched under. */
 export interface AnalyzedToken {

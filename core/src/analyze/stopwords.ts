@@ -19,6 +19,7 @@ oder ohne schon sehr sein seine seinem seinen seiner sich sie sind so soll solle
 welches wenn wer werde werden wie wieso wieviel wir wird wo woher wohin wurde würde zu zum zur zwischen
 warum wann weshalb bitte gibt gilt geht
 habt hast gibts will wollen möchte möchten dürfen tun jemand jemanden jemandem nen nem ner mal halt eben
+hallo hi hey moin servus danke dankeschön vielen
 `;
 
 export const GERMAN_STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

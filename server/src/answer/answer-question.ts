@@ -6,6 +6,7 @@ import { composeExtractiveAnswer, declineAnswer, toSource, type ComposeOptions }
 import { asksForPersonalAssessment } from './entitlement.js';
 import type { ChatGenerator } from './generate-llm.js';
 import { buildChatMessages, NO_ANSWER_MARKER } from './prompt.js';
+import { smallTalkAnswer } from './small-talk.js';
 import { renumberCitations, validateGeneratedAnswer } from './validate-generated.js';
 
 export interface Turn {
@@ -43,6 +44,11 @@ const HISTORY_FOR_MODEL = 4;
  */
 export async function* streamAnswer(ctx: AnswerContext, message: string, history: readonly Turn[]): AsyncGenerator<AnswerEvent> {
   // `message` and `history` arrive scrubbed of personal data (see routes/chat.ts).
+  const chit = smallTalkAnswer(message, ctx.compose.handoff);
+  if (chit) {
+    yield* streamText(chit);
+    return;
+  }
   const { answer: extractive, retrieval } = await retrieveAndCompose(ctx, message, history);
 
   if (asksForPersonalAssessment(message)) {
