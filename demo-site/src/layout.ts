@@ -120,11 +120,13 @@ export function renderLayout(input: LayoutInput): string {
       <ul class="servicelinks">
 ${service}
       </ul>
-      <form class="suche" action="/suche/" method="get" role="search">
-        <label for="suchbegriff">Suche</label>
-        <input id="suchbegriff" name="q" type="search" placeholder="Suchbegriff eingeben">
-        <button type="submit">Suchen</button>
-      </form>
+      <div id="auskunft-suche">
+        <form class="suche" action="/suche/" method="get" role="search">
+          <label for="suchbegriff">Suche</label>
+          <input id="suchbegriff" name="q" type="search" placeholder="Suchbegriff eingeben">
+          <button type="submit">Suchen</button>
+        </form>
+      </div>
     </div>
 ${renderMainNav(urlPath)}
   </header>

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -11,6 +12,7 @@ import { watchCurrentVersion } from './index-watch.js';
 import { createLogger, type LogLevel } from './log.js';
 import { createMetrics } from './metrics.js';
 import { openIndexOnDisk } from './open-index.js';
+import { widgetFilesRoute } from './routes/widget.js';
 import { startRetention } from './store/retention.js';
 import { createSqliteStore } from './store/sqlite.js';
 import { createNullStore } from './store/store.js';
@@ -35,6 +37,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
   const generator = createGeneratorFromSettings(settings);
   const metrics = createMetrics();
   const widgetScript = await readWidgetScript();
+  const widgetFiles = await readWidgetFiles();
 
   // One app per index version; requests go to the current one. Store, metrics and logger
   // outlive versions, so a reload loses nothing but in-flight rate-limit windows.
@@ -52,6 +55,8 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       clientAddress: (c) => getConnInfo(c).remote.address ?? null,
       ...(widgetScript !== undefined ? { widgetScript } : {}),
     });
+    // The chat code widget.js imports on first open (widget/dist/widget/chat-<hash>.js).
+    app.route('/widget', widgetFilesRoute(widgetFiles));
     return { app, version: index.manifest.version };
   };
   let current = await appFor();
@@ -89,4 +94,16 @@ async function readWidgetScript(): Promise<string | undefined> {
     console.warn('[auskunft] widget.js not found; run `npm run build` to serve the widget.');
     return undefined;
   }
+}
+
+/** The lazily loaded widget files (widget/dist/widget/*.js) by file name. */
+async function readWidgetFiles(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  try {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('@auskunft/widget/package.json')), 'dist', 'widget');
+    for (const name of await readdir(dir)) if (name.endsWith('.js')) files.set(name, await readFile(join(dir, name), 'utf8'));
+  } catch {
+    // Reported by readWidgetScript: without a build there is no widget at all.
+  }
+  return files;
 }

@@ -14,3 +14,20 @@ export function widgetRoute(script: string | undefined) {
     return c.body(script);
   });
 }
+
+/**
+ * GET /widget/<file>: the code widget.js loads on demand, e.g. the chat (`chat-<hash>.js`, an
+ * ES module it imports on first open). The names carry a content hash, so a response never
+ * changes and may be cached for a year. CORS is open because browsers fetch cross-origin
+ * modules in CORS mode.
+ */
+export function widgetFilesRoute(files: ReadonlyMap<string, string>) {
+  return new Hono().get('/:file', (c) => {
+    const body = files.get(c.req.param('file'));
+    if (body === undefined) throw new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.');
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(body);
+  });
+}

@@ -1,28 +1,48 @@
-import type { Strings } from '../i18n';
+import { useState } from 'preact/hooks';
+import type { Announcer } from '../announcer';
+import type { ChatSource } from '../api/chat';
+import type { SendFeedback } from '../api/feedback';
 import { linkCitations } from '../text/citations';
 import { safeUrl } from '../text/url';
+import { CopyButton } from './CopyButton';
+import { Feedback } from './Feedback';
 import type { Turn } from './history';
+import type { ChatStrings } from './i18n';
 
 interface Props {
-  strings: Strings;
+  strings: ChatStrings;
   apiBase: string;
   turn: Turn;
+  completeOnly: boolean;
+  announcer: Announcer;
+  sendFeedback: SendFeedback;
+  onRetry: () => void;
 }
 
 /**
- * One answer. While streaming, the text is shown exactly as received; once
- * done, the final answer replaces it, `[n]` markers become links to
- * `sources[n-1]` and the sources are listed. The answer is plain text:
- * nothing in it is ever interpreted as HTML or Markdown.
+ * One answer. It starts with a heading, so screen-reader users jump from answer to answer
+ * (A12), and carries `data-generated` with how it was made (B3); model-written answers are
+ * labelled "KI-generiert". While streaming, the text is shown as received (or not at all with
+ * "complete only"); once done, `[n]` markers become links to the cited sources, which are
+ * listed below. The answer is plain text: nothing in it is interpreted as HTML or Markdown, and
+ * the only links are source URLs (D6).
  */
-export function AnswerView({ strings, apiBase, turn }: Props) {
-  const { status, text, sources } = turn;
+export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, sendFeedback, onRetry }: Props) {
+  const { status, text, sources, generated } = turn;
+  const [easyOpen, setEasyOpen] = useState(false);
+  const easyId = `aw-easy-${turn.id}`;
+  const label = generated === 'none' ? null : strings.generated[generated];
+
   return (
-    <div class="msg msg-answer">
-      <h3 class="msg-label">{strings.answer}</h3>
+    <div class="msg msg-answer" data-generated={status === 'done' ? generated : undefined}>
+      <h3 class="msg-label">
+        {strings.answer}
+        {status === 'done' && label && <span class={generated === 'llm' ? 'tag tag-ai' : 'tag'}>{label}</span>}
+      </h3>
+      {status === 'done' && generated === 'llm' && turn.model && <p class="note">{strings.model(turn.model)}</p>}
 
       {status === 'streaming' &&
-        (text ? (
+        (text && !completeOnly ? (
           <p class="msg-text">
             {text}
             <span class="cursor" aria-hidden="true" />
@@ -35,7 +55,7 @@ export function AnswerView({ strings, apiBase, turn }: Props) {
         <p class="msg-text">
           {linkCitations(text, sources, apiBase).map((part, i) =>
             part.kind === 'cite' ? (
-              <a key={i} class="cite" href={part.url} title={part.title} aria-label={strings.sourceLink(part.n, part.title)}>
+              <a key={i} class="cite" href={part.url} aria-label={strings.sourceLink(part.n, part.title)}>
                 {part.text}
               </a>
             ) : (
@@ -44,20 +64,43 @@ export function AnswerView({ strings, apiBase, turn }: Props) {
           )}
         </p>
       )}
-      {status === 'done' && !turn.confident && <p class="note">{strings.lowConfidence}</p>}
-      {status === 'done' && sources.length > 0 && (
-        <div class="sources">
-          <h4>{strings.sources}</h4>
-          <ol>
-            {sources.map((s, i) => {
-              const href = safeUrl(s.url, apiBase);
-              return <li key={i}>{href ? <a href={href}>{s.title}</a> : s.title}</li>;
-            })}
-          </ol>
+
+      {status === 'done' && turn.easyLanguage && (
+        <div class="easy">
+          <button type="button" class="btn quiet" aria-expanded={easyOpen ? 'true' : 'false'} aria-controls={easyId} onClick={() => setEasyOpen(!easyOpen)}>
+            {strings.easyLanguageShow}
+          </button>
+          {/* Leichte Sprache is German, also inside an English widget (A2). */}
+          <div id={easyId} class="easy-text" lang="de" hidden={!easyOpen}>
+            <h4>{strings.easyLanguageTitle}</h4>
+            <p class="msg-text">{turn.easyLanguage}</p>
+          </div>
         </div>
       )}
 
-      {status === 'error' && <p class="error">{turn.error}</p>}
+      {status === 'done' && sources.length > 0 && <SourceList strings={strings} sources={sources} apiBase={apiBase} />}
+
+      {status === 'done' && (
+        <div class="actions">
+          <CopyButton text={plainText(turn, strings)} strings={strings} announcer={announcer} />
+          <Feedback
+            id={turn.id}
+            strings={strings}
+            announcer={announcer}
+            sendFeedback={sendFeedback}
+            about={{ question: turn.question, answer: text, sources: sources.map((s) => s.url).filter(Boolean) }}
+          />
+        </div>
+      )}
+
+      {status === 'error' && (
+        <>
+          <p class="error">{turn.error}</p>
+          <button type="button" class="btn secondary" onClick={onRetry}>
+            {strings.retry}
+          </button>
+        </>
+      )}
       {status === 'cancelled' && (
         <>
           {text && <p class="msg-text">{text}</p>}
@@ -66,4 +109,30 @@ export function AnswerView({ strings, apiBase, turn }: Props) {
       )}
     </div>
   );
+}
+
+function SourceList({ strings, sources, apiBase }: { strings: ChatStrings; sources: ChatSource[]; apiBase: string }) {
+  return (
+    <div class="sources">
+      <h4>{strings.sources}</h4>
+      <ol>
+        {sources.map((s) => {
+          const href = safeUrl(s.url, apiBase);
+          const name = s.section && s.section !== s.title ? `${s.title}: ${s.section}` : s.title;
+          return (
+            <li key={s.n} value={s.n}>
+              {href ? <a href={href}>{name}</a> : name}
+              {s.snippet && <span class="source-snippet">{s.snippet}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** The answer as someone would paste it into an e-mail: text, then numbered sources with URLs. */
+function plainText(turn: Turn, strings: ChatStrings): string {
+  const sources = turn.sources.filter((s) => s.url).map((s) => `[${s.n}] ${s.title}: ${s.url}`);
+  return sources.length ? `${turn.text}\n\n${strings.sources}:\n${sources.join('\n')}` : turn.text;
 }

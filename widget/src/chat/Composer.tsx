@@ -1,19 +1,26 @@
 import type { RefObject } from 'preact';
-import type { Strings } from '../i18n';
+import type { ChatStrings } from './i18n';
 
 interface Props {
-  strings: Strings;
+  strings: ChatStrings;
   inputRef: RefObject<HTMLTextAreaElement>;
   value: string;
   onChange: (text: string) => void;
   onSend: (text: string) => void;
+  completeOnly: boolean;
+  onCompleteOnlyChange: (on: boolean) => void;
 }
 
 const INPUT_ID = 'aw-chat-input';
 const HINT_ID = 'aw-chat-hint';
+const COMPLETE_ID = 'aw-chat-complete';
 
-/** Question input: Enter sends, Shift+Enter inserts a line break. */
-export function Composer({ strings, inputRef, value, onChange, onSend }: Props) {
+/**
+ * Question input: Enter sends, Shift+Enter inserts a line break. Below it, the switch that
+ * shows answers only when they are complete, for people who find text growing while they read
+ * distracting, or whose screen reader re-reads the changing text (A12).
+ */
+export function Composer({ strings, inputRef, value, onChange, onSend, completeOnly, onCompleteOnlyChange }: Props) {
   const submit = (): void => {
     if (value.trim()) onSend(value);
   };
@@ -54,6 +61,10 @@ export function Composer({ strings, inputRef, value, onChange, onSend }: Props) 
       <p id={HINT_ID} class="sr-only">
         {strings.inputHint}
       </p>
+      <div class="check">
+        <input id={COMPLETE_ID} type="checkbox" checked={completeOnly} onChange={(e) => onCompleteOnlyChange(e.currentTarget.checked)} />
+        <label for={COMPLETE_ID}>{strings.completeOnly}</label>
+      </div>
     </form>
   );
 }

@@ -1,29 +1,29 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Strings } from '../i18n';
-import { AnswerView } from './AnswerView';
-import type { Turn } from './history';
+import type { ChatStrings } from './i18n';
 
 interface Props {
-  strings: Strings;
-  apiBase: string;
-  turns: Turn[];
+  strings: ChatStrings;
+  /** Changes whenever the content grows (to follow it while the reader is at the bottom). */
+  contentKey: unknown;
+  children: ComponentChildren;
 }
 
 /**
- * The conversation. Deliberately NOT a live region: streamed tokens would be
- * read out piecemeal. Progress is announced by the panel's status region.
- * Focusable so keyboard users can scroll it.
+ * The conversation. Deliberately not a live region and no role=log: streamed tokens would be
+ * read out piecemeal (A11); progress is announced by the light-DOM status region. Focusable,
+ * so keyboard users can scroll it.
  */
-export function Transcript({ strings, apiBase, turns }: Props) {
+export function Transcript({ strings, contentKey, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
 
-  // Follow new content only while the reader is at the bottom; someone who
-  // scrolled up to re-read must not be yanked down by each streamed token.
+  // Follow new content only while the reader is at the bottom; someone who scrolled up to
+  // re-read must not be pulled down by each streamed word. Focus never moves (A12).
   useLayoutEffect(() => {
     const el = box.current;
     if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [turns]);
+  }, [contentKey]);
 
   return (
     <div
@@ -37,16 +37,7 @@ export function Transcript({ strings, apiBase, turns }: Props) {
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 32;
       }}
     >
-      {turns.length === 0 && <p class="empty">{strings.emptyTranscript}</p>}
-      {turns.map((turn) => (
-        <div key={turn.id} class="turn">
-          <div class="msg msg-user">
-            <h3 class="msg-label">{strings.question}</h3>
-            <p class="msg-text">{turn.question}</p>
-          </div>
-          <AnswerView strings={strings} apiBase={apiBase} turn={turn} />
-        </div>
-      ))}
+      {children}
     </div>
   );
 }

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, type Turn } from './history';
+import { buildHistory, newTurn, type Turn } from './history';
 
 const turn = (id: number, status: Turn['status'] = 'done'): Turn => ({
-  id,
-  question: `Frage ${id}`,
+  ...newTurn(id, `Frage ${id}`),
   status,
   text: status === 'error' ? '' : `Antwort ${id}`,
-  sources: [],
-  confident: true,
-  error: '',
 });
 
 describe('buildHistory', () => {

@@ -1,4 +1,4 @@
-import type { ChatSource, HistoryMessage } from '../api';
+import type { ChatSource, Generated, HistoryMessage } from '../api/chat';
 
 /** How many previous messages (user + assistant entries) are sent as context. */
 export const HISTORY_LIMIT = 6;
@@ -10,14 +10,22 @@ export interface Turn {
   /** Streamed text while `streaming`, the final answer once `done`. */
   text: string;
   sources: ChatSource[];
+  generated: Generated;
+  model: string | null;
   confident: boolean;
+  easyLanguage: string | null;
   error: string;
 }
 
+/** A turn that has just been asked. */
+export function newTurn(id: number, question: string): Turn {
+  return { id, question, status: 'streaming', text: '', sources: [], generated: 'none', model: null, confident: false, easyLanguage: null, error: '' };
+}
+
 /**
- * Builds the `history` for the next request from completed turns only:
- * failed or cancelled answers are left out so the model never sees a
- * question without its answer, and the list always starts with a user message.
+ * Builds the `history` for the next request from completed turns only: failed or cancelled
+ * answers are left out so the model never sees a question without its answer, and the list
+ * always starts with a user message.
  */
 export function buildHistory(turns: ReadonlyArray<Turn>, limit = HISTORY_LIMIT): HistoryMessage[] {
   const messages: HistoryMessage[] = [];

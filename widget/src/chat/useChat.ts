@@ -1,32 +1,40 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isAbortError, type Api } from '../api';
-import type { Strings } from '../i18n';
+import type { Announcer } from '../announcer';
+import { createChat, type Handoff } from '../api/chat';
+import { ApiError, createRequest, isAbortError } from '../api/request';
+import type { WidgetConfig } from '../config';
 import { logError } from '../log';
-import type { Announcement } from '../ui/LiveRegion';
-import { buildHistory, type Turn } from './history';
+import { buildHistory, newTurn, type Turn } from './history';
+import type { ChatStrings } from './i18n';
+import { memoryOnly, sessionStore } from './persist';
 
 /**
- * The conversation, kept in memory only (no storage of any kind: closing the
- * tab forgets it, as promised in the privacy notice).
+ * The conversation: in memory only, unless the host opted into `data-persist="session"`.
  *
- * Only one answer streams at a time: sending a new question or closing the
- * panel aborts the running request. `status` feeds the polite live region,
- * which speaks only "started" and "finished", never the streamed tokens.
+ * Only one answer streams at a time: a new question or "Neues Gespräch" aborts the running
+ * request. The announcer speaks only "started" and "finished", never the streamed tokens
+ * (A11). Closing the dialog does not stop an answer; it is there when the dialog reopens.
  */
-export function useChat(api: Api, strings: Strings) {
-  const [turns, setTurns] = useState<Turn[]>([]);
-  const [status, setStatus] = useState<Announcement>({ text: '', id: 0 });
+export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: Announcer) {
+  const [store] = useState(() => (config.persist === 'session' ? sessionStore() : memoryOnly));
+  const [chat] = useState(() => createChat(createRequest(config.api, strings), strings));
+  const [turns, setTurns] = useState<Turn[]>(() => store.load());
+  const [handoff, setHandoff] = useState<Handoff | null>(() =>
+    config.links.contact ? { url: config.links.contact, title: config.contactLabel ?? strings.contactFallback } : null,
+  );
   const turnsRef = useRef(turns);
   turnsRef.current = turns;
   const controller = useRef<AbortController | null>(null);
-  const nextId = useRef(1);
-
-  const announce = (text: string): void => setStatus((s) => ({ text, id: s.id + 1 }));
+  const nextId = useRef(turns.length + 1);
 
   const update = (id: number, patch: (t: Turn) => Partial<Turn>): void =>
     setTurns((ts) => ts.map((t) => (t.id === id ? { ...t, ...patch(t) } : t)));
 
-  /** Aborts the running answer, if any, and marks it as cancelled. */
+  // Written after every change once there is a first question; never before (C1).
+  useEffect(() => {
+    if (turns.length) store.save(turns);
+  }, [turns]);
+
   const cancel = (): void => {
     const ctrl = controller.current;
     if (!ctrl) return;
@@ -43,44 +51,50 @@ export function useChat(api: Api, strings: Strings) {
     const id = nextId.current++;
     const ctrl = new AbortController();
     controller.current = ctrl;
-    setTurns((ts) => [
-      ...ts,
-      { id, question, status: 'streaming', text: '', sources: [], confident: true, error: '' },
-    ]);
-    announce(strings.answering);
+    setTurns((ts) => [...ts, newTurn(id, question)]);
+    announcer.polite(strings.answering);
 
     try {
-      const done = await api.chat(
-        question,
-        history,
-        (delta) => {
-          if (!ctrl.signal.aborted) update(id, (t) => ({ text: t.text + delta }));
-        },
-        ctrl.signal,
-      );
+      const done = await chat(question, history, (delta) => !ctrl.signal.aborted && update(id, (t) => ({ text: t.text + delta })), ctrl.signal);
       if (ctrl.signal.aborted) return;
       // The final answer replaces the streamed text (it may differ, e.g. cleaned citations).
-      update(id, () => ({ status: 'done', text: done.answer, sources: done.sources, confident: done.confident }));
-      announce(strings.answerDone(done.sources.length));
+      update(id, () => ({
+        status: 'done',
+        text: done.answer,
+        sources: done.sources,
+        generated: done.generated,
+        model: done.model,
+        confident: done.confident,
+        easyLanguage: done.easyLanguage,
+      }));
+      if (done.handoff) setHandoff(done.handoff);
+      announcer.polite(strings.answerDone(done.sources.length));
     } catch (err) {
       if (ctrl.signal.aborted || isAbortError(err)) return;
       if (!(err instanceof ApiError)) logError('chat failed', err);
       const message = err instanceof ApiError ? err.message : strings.errorGeneric;
       update(id, () => ({ status: 'error', error: message }));
-      announce(message);
+      announcer.assertive(message);
     } finally {
       if (controller.current === ctrl) controller.current = null;
     }
   };
 
-  /** "Neues Gespräch": forget everything. */
+  /** Asks a failed question again, in place of the failed turn. */
+  const retry = (turn: Turn): void => {
+    setTurns((ts) => ts.filter((t) => t.id !== turn.id));
+    void send(turn.question);
+  };
+
+  /** "Neues Gespräch": forget everything, including the stored copy. */
   const reset = (): void => {
     cancel();
     setTurns([]);
-    setStatus((s) => ({ text: '', id: s.id + 1 }));
+    store.clear();
+    announcer.polite(strings.newChatStarted);
   };
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  return { turns, status, send, cancel, reset };
+  return { turns, handoff, send, retry, reset };
 }

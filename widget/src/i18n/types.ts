@@ -1,7 +1,8 @@
 /**
- * Every user-visible string of the widget. Both languages implement this
- * interface, so a missing translation is a compile error, not a blank button.
- * Functions are used where grammar depends on a number or an inserted value.
+ * Strings of the part of the widget that widget.js paints at once: the search box and the
+ * launcher. The chat's strings travel in the chat chunk (chat/i18n/). Both languages implement
+ * this interface, so a missing translation is a compile error, not a blank button. Functions
+ * are used where grammar depends on a number or an inserted value.
  */
 export interface Strings {
   /** Value for the `lang` attribute of the host element (screen-reader pronunciation). */
@@ -15,27 +16,13 @@ export interface Strings {
   resultsLabel: string;
   resultCount: (n: number) => string;
   noResults: (query: string) => string;
-  askAssistant: string;
+  noResultsTips: string;
+  suggestion: (term: string) => string;
+  askAssistant: (query: string) => string;
 
   launcher: string;
-  chatTitle: string;
-  close: string;
-  newChat: string;
-  disclosure: string;
-  privacy: string;
-  transcriptLabel: string;
-  emptyTranscript: string;
-  inputLabel: string;
-  inputHint: string;
-  send: string;
-  question: string;
-  answer: string;
-  sources: string;
-  sourceLink: (n: number, title: string) => string;
-  lowConfidence: string;
-  answering: string;
-  answerDone: (sourceCount: number) => string;
-  answerCancelled: string;
+  chatLoading: string;
+  chatLoadFailed: string;
 
   errorNetwork: string;
   errorGeneric: string;

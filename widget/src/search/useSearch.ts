@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isAbortError, type Api, type SearchResult } from '../api';
+import type { Announcer } from '../announcer';
+import { ApiError, isAbortError } from '../api/request';
+import type { Search, SearchResult } from '../api/search';
 import type { Strings } from '../i18n';
 import { logError } from '../log';
-import type { Announcement } from '../ui/LiveRegion';
 
 export const MIN_QUERY_LENGTH = 2;
 /** Wait for a pause in typing before asking the server. */
 const DEBOUNCE_MS = 250;
-/** Extra pause before speaking the result count, so it does not talk over typing echo. */
-const ANNOUNCE_DELAY_MS = 500;
+/**
+ * Extra pause before speaking the result count, so it is said once when typing has settled
+ * and does not talk over the echo of typed characters (A7).
+ */
+const ANNOUNCE_DELAY_MS = 700;
 
 export interface SearchState {
   status: 'idle' | 'tooShort' | 'loading' | 'done' | 'error';
@@ -23,13 +27,12 @@ const IDLE: SearchState = { status: 'idle', query: '', results: [], error: '' };
 
 /**
  * Search-as-you-type with debounce and cancellation. Each request gets its own
- * AbortController; starting a new one aborts the previous, and a response
- * is only applied if its controller was not aborted, so an old, slow answer
- * can never overwrite a newer one.
+ * AbortController; starting a new one aborts the previous, and a response is only applied if
+ * its controller was not aborted, so an old, slow answer can never overwrite a newer one.
+ * Outcomes are announced through the light-DOM announcer, never by the list itself.
  */
-export function useSearch(api: Api, strings: Strings) {
+export function useSearch(search: Search, strings: Strings, announcer: Announcer) {
   const [state, setState] = useState<SearchState>(IDLE);
-  const [announcement, setAnnouncement] = useState<Announcement>({ text: '', id: 0 });
   const stateRef = useRef(state);
   stateRef.current = state;
   const controller = useRef<AbortController | null>(null);
@@ -41,9 +44,15 @@ export function useSearch(api: Api, strings: Strings) {
     clearTimeout(announceTimer.current);
   };
 
-  const announce = (text: string): void => {
+  /** "No results" and errors interrupt (assertive); counts wait their turn (polite). */
+  const announce = (s: SearchState): void => {
     clearTimeout(announceTimer.current);
-    announceTimer.current = setTimeout(() => setAnnouncement((a) => ({ text, id: a.id + 1 })), ANNOUNCE_DELAY_MS);
+    announceTimer.current = setTimeout(() => {
+      if (s.status === 'error') announcer.assertive(s.error);
+      else if (s.status === 'tooShort') announcer.assertive(strings.searchTooShort);
+      else if (s.results.length === 0) announcer.assertive(strings.noResults(s.query));
+      else announcer.polite(strings.resultCount(s.results.length));
+    }, ANNOUNCE_DELAY_MS);
   };
 
   const run = async (query: string): Promise<void> => {
@@ -51,18 +60,18 @@ export function useSearch(api: Api, strings: Strings) {
     const ctrl = new AbortController();
     controller.current = ctrl;
     setState((s) => ({ ...s, status: 'loading', query, error: '' }));
+    let next: SearchState;
     try {
-      const { results } = await api.search(query, ctrl.signal);
+      const { results } = await search(query, ctrl.signal);
       if (ctrl.signal.aborted) return;
-      setState({ status: 'done', query, results, error: '' });
-      announce(results.length ? strings.resultCount(results.length) : strings.noResults(query));
+      next = { status: 'done', query, results, error: '' };
     } catch (err) {
       if (ctrl.signal.aborted || isAbortError(err)) return;
       if (!(err instanceof ApiError)) logError('search failed', err);
-      const message = err instanceof ApiError ? err.message : strings.errorGeneric;
-      setState({ status: 'error', query, results: [], error: message });
-      announce(message);
+      next = { status: 'error', query, results: [], error: err instanceof ApiError ? err.message : strings.errorGeneric };
     }
+    setState(next);
+    announce(next);
   };
 
   const stop = (): void => {
@@ -89,20 +98,25 @@ export function useSearch(api: Api, strings: Strings) {
     const query = value.trim();
     if (query.length < MIN_QUERY_LENGTH) {
       stop();
-      setState({ ...IDLE, status: 'tooShort' });
-      announce(strings.searchTooShort);
+      const next: SearchState = { ...IDLE, status: 'tooShort' };
+      setState(next);
+      announce(next);
       return;
     }
     const current = stateRef.current;
-    // The debounced search for this exact text already finished: just repeat the count.
-    if (current.status === 'done' && current.query === query) {
-      announce(current.results.length ? strings.resultCount(current.results.length) : strings.noResults(query));
-      return;
-    }
-    void run(query);
+    // The debounced search for this exact text already finished: just repeat its outcome.
+    if (current.status === 'done' && current.query === query) announce(current);
+    else void run(query);
   };
 
   useEffect(() => stop, []);
 
-  return { state, announcement, onInput, onSubmit };
+  return {
+    state,
+    onInput,
+    onSubmit,
+    reset: () => (stop(), setState(IDLE)),
+    /** The person left the results (Escape, focus elsewhere): a pending count would talk over what comes next. */
+    silence: () => clearTimeout(announceTimer.current),
+  };
 }

@@ -3,15 +3,15 @@ import { linkCitations, type AnswerPart } from './citations';
 import { safeUrl } from './url';
 
 const sources = [
-  { url: 'https://amt.example/kuendigungsschutz', title: 'Kündigungsschutz' },
-  { url: 'https://amt.example/praevention#ablauf', title: 'Prävention' },
+  { n: 1, url: 'https://amt.example/kuendigungsschutz', title: 'Kündigungsschutz' },
+  { n: 2, url: 'https://amt.example/praevention#ablauf', title: 'Prävention' },
 ];
 
 const links = (parts: AnswerPart[]) => parts.filter((p) => p.kind === 'cite');
 const text = (parts: AnswerPart[]) => parts.map((p) => p.text).join('');
 
 describe('linkCitations', () => {
-  it('links [n] to sources[n-1] and keeps the text around it', () => {
+  it('links [n] to the source numbered n and keeps the text around it', () => {
     const answer = 'Die Zustimmung des Inklusionsamts ist nötig [1]. Vorher gibt es ein Präventionsverfahren [2].';
     const parts = linkCitations(answer, sources);
     expect(text(parts)).toBe(answer);
@@ -25,6 +25,11 @@ describe('linkCitations', () => {
     const parts = linkCitations('Siehe [0], [3] und [12].', sources);
     expect(links(parts)).toEqual([]);
     expect(parts).toEqual([{ kind: 'text', text: 'Siehe [0], [3] und [12].' }]);
+  });
+
+  it('follows the numbers the server gave, not the list order', () => {
+    const parts = linkCitations('Erst [2], dann [1].', [sources[1]!, sources[0]!]);
+    expect(links(parts).map((p) => p.kind === 'cite' && p.url)).toEqual([sources[1]!.url, sources[0]!.url]);
   });
 
   it('handles adjacent and repeated markers', () => {
@@ -41,7 +46,7 @@ describe('linkCitations', () => {
   });
 
   it('refuses non-http(s) source URLs', () => {
-    const bad = [{ url: 'javascript:alert(1)', title: 'x' }, { url: 'data:text/html,hi', title: 'y' }];
+    const bad = [{ n: 1, url: 'javascript:alert(1)', title: 'x' }, { n: 2, url: 'data:text/html,hi', title: 'y' }];
     expect(links(linkCitations('[1] [2]', bad))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ export type AnswerPart =
   | { kind: 'cite'; n: number; url: string; title: string; text: string };
 
 export interface CitableSource {
+  n: number;
   url: string;
   title: string;
 }
@@ -13,13 +14,13 @@ export interface CitableSource {
 const MARKER = /\[(\d{1,3})\]/g;
 
 /**
- * Turns `[n]` markers in a plain-text answer into citation parts that link to
- * `sources[n-1].url`.
+ * Turns `[n]` markers in a plain-text answer into citation parts that link to the URL of the
+ * source numbered `n`.
  *
- * Safety rule: the only URLs that can ever become links are those from
- * `sources`, and only if they are http(s). Markers that point at no source
- * (e.g. `[0]`, `[7]` with two sources) or at an unsafe URL stay plain text.
- * Nothing else in the answer (Markdown, HTML, bare URLs) is interpreted.
+ * Safety rule (D6): the only URLs that can ever become links are those from `sources`, and
+ * only if they are http(s). Markers that point at no source (e.g. `[0]`, `[7]` with two
+ * sources) or at an unsafe URL stay plain text. Nothing else in the answer (Markdown, HTML,
+ * bare URLs) is interpreted.
  */
 export function linkCitations(answer: string, sources: ReadonlyArray<CitableSource>, base?: string): AnswerPart[] {
   const parts: AnswerPart[] = [];
@@ -34,7 +35,7 @@ export function linkCitations(answer: string, sources: ReadonlyArray<CitableSour
   for (const match of answer.matchAll(MARKER)) {
     const index = match.index;
     const n = Number(match[1]);
-    const source = n >= 1 ? sources[n - 1] : undefined;
+    const source = sources.find((s) => s.n === n);
     const url = source ? safeUrl(source.url, base) : null;
     pushText(answer.slice(pos, index));
     if (source && url) parts.push({ kind: 'cite', n, url, title: source.title, text: match[0] });

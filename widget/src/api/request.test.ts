@@ -1,12 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApi, readChatStream } from './api';
+import { createChat } from './chat';
+import { createSendFeedback } from './feedback';
+import { ApiError, createRequest, type ErrorMessages } from './request';
+import { createSearch } from './search';
 
 const messages = { errorNetwork: 'Netzwerkfehler', errorGeneric: 'Allgemeiner Fehler' };
 const encoder = new TextEncoder();
+const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-/** A real ReadableStream that delivers the given byte chunks one by one. */
-function streamOf(chunks: Array<string | Uint8Array>): ReadableStream<Uint8Array> {
-  const queue = chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : c));
+/** The widget's three calls, all going through one createRequest, as in the browser. */
+function createApi(base: string, msgs: ErrorMessages, fetchImpl: typeof fetch) {
+  const request = createRequest(base, msgs, fetchImpl);
+  return { search: createSearch(request, msgs), chat: createChat(request, msgs), feedback: createSendFeedback(request) };
+}
+
+function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const queue = chunks.map((c) => encoder.encode(c));
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       const next = queue.shift();
@@ -16,97 +25,9 @@ function streamOf(chunks: Array<string | Uint8Array>): ReadableStream<Uint8Array
   });
 }
 
-const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const DONE = { answer: 'Die Arbeitsassistenz wird gefördert [1].', sources: [], generated: 'faq', confident: true };
 
-const DONE = {
-  answer: 'Die Arbeitsassistenz wird vom Inklusionsamt gefördert [1].',
-  sources: [{ n: 1, url: 'https://amt.example/assistenz', title: 'Arbeitsassistenz', snippet: '…' }],
-  generated: 'extractive',
-  confident: true,
-};
-
-describe('readChatStream', () => {
-  it('passes deltas in order and resolves with the done payload', async () => {
-    const deltas: string[] = [];
-    const result = await readChatStream(
-      streamOf([sse('delta', { text: 'Die ' }), sse('delta', { text: 'Arbeitsassistenz' }), sse('done', DONE)]),
-      (t) => deltas.push(t),
-      messages,
-    );
-    expect(deltas).toEqual(['Die ', 'Arbeitsassistenz']);
-    expect(result).toEqual(DONE);
-  });
-
-  it('handles events split across chunks, inside a multi-byte umlaut and with CRLF', async () => {
-    const bytes = encoder.encode(
-      (sse('delta', { text: 'Zuschüsse für Büros' }) + sse('done', { ...DONE, answer: 'Größe' })).replace(/\n/g, '\r\n'),
-    );
-    // Split into 3-byte pieces: this cuts "ü" and "ö" (2 bytes each in UTF-8) in half.
-    const chunks: Uint8Array[] = [];
-    for (let i = 0; i < bytes.length; i += 3) chunks.push(bytes.slice(i, i + 3));
-    const deltas: string[] = [];
-    const result = await readChatStream(streamOf(chunks), (t) => deltas.push(t), messages);
-    expect(deltas).toEqual(['Zuschüsse für Büros']);
-    expect(result.answer).toBe('Größe');
-  });
-
-  it('ignores comments, unknown events and malformed deltas', async () => {
-    const deltas: string[] = [];
-    const result = await readChatStream(
-      streamOf([': keep-alive\n\n', sse('ping', {}), 'event: delta\ndata: {not json\n\n', sse('delta', { text: 'ok' }), sse('done', DONE)]),
-      (t) => deltas.push(t),
-      messages,
-    );
-    expect(deltas).toEqual(['ok']);
-    expect(result.sources).toHaveLength(1);
-  });
-
-  it('rejects with the server message on an error event', async () => {
-    const promise = readChatStream(
-      streamOf([sse('delta', { text: 'Teil' }), sse('error', { error: { code: 'llm_down', message: 'Der Assistent ist ausgelastet.' } })]),
-      () => {},
-      messages,
-    );
-    await expect(promise).rejects.toMatchObject({ name: 'ApiError', code: 'llm_down', message: 'Der Assistent ist ausgelastet.' });
-  });
-
-  it('rejects when the stream ends without a done event', async () => {
-    await expect(readChatStream(streamOf([sse('delta', { text: 'halb' })]), () => {}, messages)).rejects.toMatchObject({
-      code: 'incomplete',
-      message: 'Allgemeiner Fehler',
-    });
-  });
-
-  it('keeps source positions even for malformed entries and defaults unknown fields', async () => {
-    const result = await readChatStream(
-      streamOf([sse('done', { answer: 'x [2]', sources: [null, { url: 'https://a.example/' }], generated: 'magic' })]),
-      () => {},
-      messages,
-    );
-    expect(result.sources.map((s) => s.url)).toEqual(['', 'https://a.example/']);
-    expect(result.sources[1]?.title).toBe('https://a.example/');
-    expect(result.generated).toBe('none');
-    expect(result.confident).toBe(false);
-  });
-
-  it('stops reading (cancels the body) after done', async () => {
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode(sse('done', DONE)));
-        // never closes: like a server that keeps the connection open
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    await readChatStream(body, () => {}, messages);
-    // Cancellation travels through the TextDecoderStream pipe asynchronously.
-    await vi.waitFor(() => expect(cancelled).toBe(true));
-  });
-});
-
-describe('createApi', () => {
+describe('API calls', () => {
   const json = (status: number, body: unknown): Response =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -188,5 +109,20 @@ describe('createApi', () => {
     expect(sent).toEqual({ message: 'Frage 2', history });
     expect(deltas).toEqual(['Hallo']);
     expect(done.answer).toBe(DONE.answer);
+  });
+
+  it('posts feedback as JSON and reports a missing route as an ApiError', async () => {
+    let sent: unknown;
+    const ok = createApi('https://api.example', messages, (async (url: string, init: RequestInit) => {
+      expect(url).toBe('https://api.example/api/feedback');
+      sent = JSON.parse(String(init.body));
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch);
+    const body = { rating: 'down' as const, comment: 'Telefonnummer fehlt', question: 'Wer hilft?', answer: 'Das Amt [1].', sources: ['https://amt.example/a'] };
+    await ok.feedback(body);
+    expect(sent).toEqual(body);
+
+    const missing = createApi('https://api.example', messages, (async () => json(404, { error: { code: 'NOT_FOUND', message: 'Diese Adresse gibt es nicht.' } })) as unknown as typeof fetch);
+    await expect(missing.feedback(body)).rejects.toBeInstanceOf(ApiError);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * Opt-in persistence of the conversation (`data-persist="session"`, C1): one namespaced
+ * sessionStorage key, written once the first question is asked, removed by "Neues Gespräch".
+ * sessionStorage ends with the tab, is never sent anywhere and is only used on the host's
+ * explicit request, i.e. it is strictly necessary for a service the user asked for
+ * (§ 25 (2) Nr. 2 TDDDG). Without the opt-in nothing is stored: the conversation lives in memory.
+ */
+import type { ChatSource } from '../api/chat';
+import { logError } from '../log';
+import { newTurn, type Turn } from './history';
+
+export const STORAGE_KEY = 'auskunft:conversation';
+/** Bump when the stored shape changes; older entries are then ignored. */
+const VERSION = 1;
+
+export interface ConversationStore {
+  load(): Turn[];
+  save(turns: readonly Turn[]): void;
+  clear(): void;
+}
+
+/** A store that keeps nothing (the default). */
+export const memoryOnly: ConversationStore = { load: () => [], save: () => {}, clear: () => {} };
+
+/** sessionStorage, failing softly: blocked storage (sandboxed iframes, Safari settings) just means no persistence. */
+export function sessionStore(storage: () => Storage = () => sessionStorage): ConversationStore {
+  const guard = <T>(what: string, fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      logError(`could not ${what} the conversation in sessionStorage`, err);
+      return fallback;
+    }
+  };
+  return {
+    load: () => guard('read', () => parse(storage().getItem(STORAGE_KEY)), []),
+    save: (turns) =>
+      guard('save', () => {
+        // A running answer is stored as what it will be after a reload: unanswered.
+        const kept = turns.filter((t) => t.status === 'done' || t.status === 'error');
+        storage().setItem(STORAGE_KEY, JSON.stringify({ v: VERSION, turns: kept }));
+      }, undefined),
+    clear: () => guard('remove', () => storage().removeItem(STORAGE_KEY), undefined),
+  };
+}
+
+/** Reads what `save` wrote; anything else (another version, edited by hand) gives no turns. */
+export function parse(raw: string | null): Turn[] {
+  if (!raw) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const d = data as { v?: unknown; turns?: unknown };
+  if (d?.v !== VERSION || !Array.isArray(d.turns)) return [];
+  const valid = (d.turns as Array<Partial<Turn>>).filter((t) => typeof t?.question === 'string' && typeof t.text === 'string');
+  return valid.map(
+    (t, i): Turn => ({
+        ...newTurn(i + 1, t.question!),
+        status: t.status === 'error' ? 'error' : 'done',
+        text: t.text!,
+        sources: Array.isArray(t.sources) ? (t.sources as ChatSource[]).filter((s) => typeof s?.url === 'string' && typeof s.n === 'number') : [],
+        generated: t.generated === 'llm' || t.generated === 'faq' || t.generated === 'extractive' ? t.generated : 'none',
+        model: typeof t.model === 'string' ? t.model : null,
+        confident: t.confident === true,
+        easyLanguage: typeof t.easyLanguage === 'string' ? t.easyLanguage : null,
+        error: typeof t.error === 'string' ? t.error : '',
+    }),
+  );
+}

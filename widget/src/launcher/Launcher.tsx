@@ -1,0 +1,33 @@
+import type { Ref } from 'preact';
+import type { Strings } from '../i18n';
+import { ChatIcon } from '../ui/icons';
+
+interface Props {
+  buttonRef: Ref<HTMLButtonElement>;
+  strings: Strings;
+  loading: boolean;
+  onOpen: () => void;
+  onPreload: () => void;
+}
+
+/**
+ * The chat launcher: a named `<button>` that opens the dialog (A8). It is an ordinary button
+ * in the Tab order and traps nothing. Hover and focus fetch the chat code ahead of the click.
+ */
+export function Launcher({ buttonRef, strings, loading, onOpen, onPreload }: Props) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      class="btn primary launcher"
+      aria-haspopup="dialog"
+      aria-busy={loading ? 'true' : undefined}
+      onClick={onOpen}
+      onPointerEnter={onPreload}
+      onFocus={onPreload}
+    >
+      <ChatIcon />
+      <span>{strings.launcher}</span>
+    </button>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Strings } from '../i18n';
+import { ChatIcon, SearchIcon } from '../ui/icons';
+import type { Choice } from './choices';
+import { Snippet } from './Snippet';
+
+interface Props {
+  id: string;
+  choice: Choice;
+  active: boolean;
+  strings: Strings;
+  onChoose: (choice: Choice) => void;
+}
+
+/**
+ * One `role="option"`. Results are real links (`<a role="option">`, allowed by ARIA in HTML),
+ * so mouse users keep "open in new tab"; options are never in the Tab order (A5), and a press
+ * on one keeps DOM focus in the input (A4). The name is the title and section, the snippet
+ * is the description, all referenced inside this shadow root (A13).
+ */
+export function ChoiceOption({ id, choice, active, strings, onChoose }: Props) {
+  const common = {
+    id,
+    role: 'option' as const,
+    class: choice.kind === 'result' ? 'option' : 'option opt-action',
+    'aria-selected': active ? ('true' as const) : undefined,
+    onMouseDown: (e: MouseEvent) => e.preventDefault(),
+  };
+  if (choice.kind === 'result') {
+    const { result, href } = choice;
+    return (
+      <a
+        {...common}
+        href={href}
+        tabIndex={-1}
+        aria-labelledby={result.section ? `${id}-t ${id}-s` : `${id}-t`}
+        aria-describedby={result.snippet ? `${id}-d` : undefined}
+      >
+        <span id={`${id}-t`} class="opt-title">
+          {result.title}
+        </span>
+        {result.section && (
+          <span id={`${id}-s`} class="opt-section">
+            {result.section}
+          </span>
+        )}
+        {result.snippet && <Snippet id={`${id}-d`} text={result.snippet} highlights={result.highlights} />}
+      </a>
+    );
+  }
+  return (
+    <div {...common} onClick={() => onChoose(choice)}>
+      {choice.kind === 'assistant' ? <ChatIcon /> : <SearchIcon />}
+      <span>{choice.kind === 'assistant' ? strings.askAssistant(choice.query) : strings.suggestion(choice.term)}</span>
+    </div>
+  );
+}

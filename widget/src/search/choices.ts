@@ -1,0 +1,33 @@
+import type { SearchResult } from '../api/search';
+import { safeUrl } from '../text/url';
+import type { SearchState } from './useSearch';
+
+/**
+ * One option of the search popup. Each has exactly one destination or action (A6): a result
+ * links to the best section of its page; a suggestion searches for a configured term; the
+ * last option hands the question to the assistant.
+ */
+export type Choice =
+  | { kind: 'result'; result: SearchResult; href: string }
+  | { kind: 'suggestion'; term: string }
+  | { kind: 'assistant'; query: string };
+
+/**
+ * The options to offer for the current search state. `withAssistant` is false when the chat
+ * is switched off (`data-mode="search"`).
+ */
+export function choicesFor(state: SearchState, suggestions: readonly string[], withAssistant: boolean, apiBase: string): Choice[] {
+  if (state.status !== 'done' && !(state.status === 'loading' && state.results.length > 0)) return [];
+  const choices: Choice[] = [];
+  for (const result of state.results) {
+    // Link to the best passage, fall back to the page, never to a non-http URL.
+    const href = safeUrl(result.sectionUrl, apiBase) ?? safeUrl(result.url, apiBase);
+    if (href) choices.push({ kind: 'result', result, href });
+  }
+  if (state.status === 'done' && state.results.length === 0) {
+    const query = state.query.toLocaleLowerCase();
+    for (const term of suggestions) if (term.toLocaleLowerCase() !== query) choices.push({ kind: 'suggestion', term });
+  }
+  if (withAssistant && state.query) choices.push({ kind: 'assistant', query: state.query });
+  return choices;
+}

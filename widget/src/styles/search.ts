@@ -1,0 +1,52 @@
+/**
+ * The search box and its popup (combobox + listbox). The popup overlays the page below the
+ * input, so the widget fits a page header; Search.tsx keeps it inside the viewport. It has no
+ * scrollbar of its own: a scrolling popup would need to be focusable (it must not be, A5), and
+ * at 400 % zoom one page scroll is easier than two nested ones. The highlighted option is
+ * scrolled into view.
+ */
+export const searchCss = /* css */ `
+.search { position: relative; width: var(--auskunft-search-width, 20em); max-width: calc(100vw - 32px); }
+.label { display: block; margin-bottom: 4px; font-weight: 600; }
+.field { display: flex; }
+.field .input { flex: 1; border-right: 0; border-radius: var(--_radius) 0 0 var(--_radius); }
+.field .input:focus-visible { outline-offset: 0; }
+.search-btn { padding: 0 10px; border: 2px solid var(--_field); border-left: 0; border-radius: 0 var(--_radius) var(--_radius) 0; }
+.search-btn:hover { background: var(--_surface); }
+.search-btn:focus-visible { outline-offset: 0; }
+
+.popup {
+  position: absolute;
+  top: calc(100% + 4px);
+  left: 0;
+  z-index: var(--_z);
+  width: max(100%, min(34em, 100vw - 16px));
+  color: var(--_text);
+  background: var(--_bg);
+  border: 1px solid var(--_line);
+  border-radius: var(--_radius);
+  box-shadow: 0 4px 12px #0003, 0 12px 32px #0002;
+}
+.popup-status { padding: 10px 14px; color: var(--_muted); font-size: 0.875em; }
+.popup-status strong { display: block; color: var(--_text); font-size: 1rem; }
+.popup-error { color: var(--_error); }
+.option {
+  display: block;
+  padding: 10px 14px;
+  color: var(--_text);
+  text-decoration: none;
+  border-top: 1px solid var(--_line);
+  overflow-wrap: anywhere;
+  cursor: pointer;
+}
+.option:hover { background: var(--_surface); }
+.option[aria-selected="true"] { background: var(--_accent-tint); outline: 3px solid var(--_accent); outline-offset: -3px; }
+.opt-title { display: block; color: var(--_accent); font-weight: 600; text-decoration: underline; text-underline-offset: 0.15em; }
+.opt-section { display: block; color: var(--_muted); font-size: 0.875em; }
+.opt-snippet { display: block; margin-top: 4px; font-size: 0.9375em; }
+.opt-action { display: flex; align-items: center; gap: 10px; color: var(--_accent); font-weight: 600; }
+
+@media (forced-colors: active) {
+  .option[aria-selected="true"] { outline-color: Highlight; }
+}
+`;
