@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { defineSettings, resolveSettings } from '@auskunft/core';
 import { exportWorkerAssets, serverSettings } from '@auskunft/server';
+import { readWidgetBundle } from '@auskunft/server/node';
 import { readConfigFile } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
@@ -42,18 +41,10 @@ export async function exportWorkerCommand(argv: string[]): Promise<number> {
   const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
   const { indexDir, synonymsFile } = resolveSettings(serverSettings, { ...config, env, overrides: { indexDir: values['index'] } });
   const { workerAssetsDir } = resolveSettings(workerExportSettings, { ...config, env, overrides });
-  const widgetScript = await readWidgetScript();
-  const result = await exportWorkerAssets({ indexDir, outDir: workerAssetsDir, ...(widgetScript !== undefined ? { widgetScript } : {}), ...(synonymsFile ? { synonymsFile } : {}) });
+  const widget = await readWidgetBundle();
+  const result = await exportWorkerAssets({ indexDir, outDir: workerAssetsDir, ...(widget ? { widget } : {}), ...(synonymsFile ? { synonymsFile } : {}) });
   const sizes = result.files.map((f) => `  ${f.name.padEnd(15)} ${(f.bytes / 1024).toFixed(0).padStart(8)} KiB`).join('\n');
   console.log(`Exported index version ${result.manifest.version} (${result.manifest.counts.pages} pages, ${result.manifest.counts.passages} passages) to ${result.outDir}:\n${sizes}`);
-  if (widgetScript === undefined) console.warn('widget.js was not found (run `npm run build`); the Worker will answer 404 for /widget.js.');
+  if (!widget) console.warn('widget.js was not found (run `npm run build`); the Worker will answer 404 for /widget.js.');
   return 0;
-}
-
-async function readWidgetScript(): Promise<string | undefined> {
-  try {
-    return await readFile(createRequire(import.meta.url).resolve('@auskunft/widget/widget.js'), 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -20,8 +20,9 @@ import { feedbackRoute } from './routes/feedback.js';
 import { healthRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { searchRoute } from './routes/search.js';
-import { widgetRoute } from './routes/widget.js';
+import { widgetRoutes } from './routes/widget.js';
 import { createNullStore, type Store } from './store/store.js';
+import type { WidgetBundle } from './widget-bundle.js';
 
 export interface AppDeps {
   retriever: Retriever;
@@ -36,8 +37,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | null;
   metrics?: Metrics;
   logger?: Logger;
-  /** Contents of widget.js; the route answers 404 when the widget was not built. */
-  widgetScript?: string;
+  /** The built widget; its routes answer 404 when it was not built. */
+  widget?: WidgetBundle;
 }
 
 /**
@@ -145,7 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route('/editor', editorRoute({ token: settings.editorToken, store, retriever: deps.retriever, retentionDays: settings.retentionDays }));
   app.route('/healthz', healthRoute(deps.manifest));
   app.route('/metrics', metricsRoute(metrics));
-  app.route('/widget.js', widgetRoute(deps.widgetScript));
+  app.route('/', widgetRoutes(deps.widget));
 
   app.notFound((c) => new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.').toResponse(c));
   app.onError((error, c) => {

@@ -2,15 +2,14 @@ import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs
 import { join } from 'node:path';
 import { AuskunftError, INDEX_FILES, parseSynonyms, type Manifest } from '@auskunft/core';
 import { loadIndexFromDisk } from './load-index.js';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
+import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './worker-asset-names.js';
+
+export { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE };
 
 /** Cloudflare's limit for one static asset file (Workers Static Assets, 2026). */
 export const WORKER_ASSET_MAX_BYTES = 25 * 1024 * 1024;
 
-/** The widget script's name among the Worker's assets; served at /widget.js like on Node. */
-export const WORKER_WIDGET_FILE = 'widget.js';
-
-/** The editors' synonym list (`search.synonymsFile`) among the Worker's assets. */
-export const WORKER_SYNONYMS_FILE = 'synonyms.txt';
 
 export interface WorkerAssetsExport {
   outDir: string;
@@ -26,7 +25,7 @@ export interface WorkerAssetsExport {
 export async function exportWorkerAssets(options: {
   indexDir: string;
   outDir: string;
-  widgetScript?: string;
+  widget?: WidgetBundle;
   /** The editors' synonym list (`search.synonymsFile`); the Worker cannot read it from disk. */
   synonymsFile?: string;
   /** Largest file allowed; Cloudflare's limit unless a test sets a smaller one. */
@@ -53,9 +52,17 @@ export async function exportWorkerAssets(options: {
     await writeFile(join(options.outDir, WORKER_SYNONYMS_FILE), synonyms);
     files.push({ name: WORKER_SYNONYMS_FILE, bytes: Buffer.byteLength(synonyms) });
   }
-  if (options.widgetScript !== undefined) {
-    await writeFile(join(options.outDir, WORKER_WIDGET_FILE), options.widgetScript);
-    files.push({ name: WORKER_WIDGET_FILE, bytes: Buffer.byteLength(options.widgetScript) });
+  if (options.widget !== undefined) {
+    await writeFile(join(options.outDir, WORKER_WIDGET_FILE), options.widget.script);
+    files.push({ name: WORKER_WIDGET_FILE, bytes: Buffer.byteLength(options.widget.script) });
+    await mkdir(join(options.outDir, WIDGET_CHUNK_DIR), { recursive: true });
+    for (const [name, code] of options.widget.chunks) {
+      await writeFile(join(options.outDir, WIDGET_CHUNK_DIR, name), code);
+      files.push({ name: `${WIDGET_CHUNK_DIR}/${name}`, bytes: Buffer.byteLength(code) });
+    }
+    const list = JSON.stringify([...options.widget.chunks.keys()]);
+    await writeFile(join(options.outDir, WORKER_WIDGET_CHUNKS_FILE), list);
+    files.push({ name: WORKER_WIDGET_CHUNKS_FILE, bytes: Buffer.byteLength(list) });
   }
   // The manifest goes last: a half-finished export has none and fails loudly in the Worker.
   for (const name of names) await copyFile(join(index.dir, name), join(options.outDir, name));
@@ -75,13 +82,13 @@ async function readSynonyms(file: string): Promise<string> {
 async function prepareOutDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const entries = await readdir(dir);
-  const ours = new Set<string>([...Object.values(INDEX_FILES), WORKER_WIDGET_FILE, WORKER_SYNONYMS_FILE]);
+  const ours = new Set<string>([...Object.values(INDEX_FILES), WORKER_WIDGET_FILE, WORKER_WIDGET_CHUNKS_FILE, WIDGET_CHUNK_DIR, WORKER_SYNONYMS_FILE]);
   const foreign = entries.filter((e) => !ours.has(e));
   if (foreign.length > 0) {
     throw new AuskunftError('CONFIG_INVALID', `${dir} holds other files (${foreign.slice(0, 5).join(', ')}); export the Worker's assets into an empty folder or an earlier export.`);
   }
   // Stale files from an earlier export must not survive, least of all the manifest.
-  await Promise.all(entries.map((e) => rm(join(dir, e), { force: true })));
+  await Promise.all(entries.map((e) => rm(join(dir, e), { force: true, recursive: true })));
 }
 
 function mib(bytes: number): string {

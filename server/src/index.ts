@@ -12,3 +12,4 @@ export { resolveHandoff } from './answer/handoff.js';
 export { createGeneratorFromSettings } from './answer/generator-from-settings.js';
 export type { Store, FeedbackRecord, QueryRecord } from './store/store.js';
 export { reportUnanswered, unansweredCsv, type UnansweredGroup } from './editor/unanswered.js';
+export { widgetFingerprint, type WidgetBundle } from './widget-bundle.js';

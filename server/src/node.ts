@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -12,13 +9,14 @@ import { watchCurrentVersion } from './index-watch.js';
 import { createLogger, type LogLevel } from './log.js';
 import { createMetrics } from './metrics.js';
 import { openIndexOnDisk } from './open-index.js';
-import { widgetFilesRoute } from './routes/widget.js';
+import { readWidgetBundle } from './read-widget.js';
 import { startRetention } from './store/retention.js';
 import { createSqliteStore } from './store/sqlite.js';
 import { createNullStore } from './store/store.js';
 
 export { openIndexOnDisk } from './open-index.js';
 export { createSqliteStore } from './store/sqlite.js';
+export { readWidgetBundle } from './read-widget.js';
 
 export interface RunningServer {
   url: string;
@@ -36,8 +34,8 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
   const stopRetention = startRetention(store, settings.retentionDays, (error) => logger.log('error', 'retention_failed', { message: String(error) }));
   const generator = createGeneratorFromSettings(settings);
   const metrics = createMetrics();
-  const widgetScript = await readWidgetScript();
-  const widgetFiles = await readWidgetFiles();
+  const widget = await readWidgetBundle();
+  if (!widget) console.warn('[auskunft] widget.js not found; run `npm run build` to serve the widget.');
 
   // One app per index version; requests go to the current one. Store, metrics and logger
   // outlive versions, so a reload loses nothing but in-flight rate-limit windows.
@@ -53,10 +51,8 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       metrics,
       ...(generator ? { generator } : {}),
       clientAddress: (c) => getConnInfo(c).remote.address ?? null,
-      ...(widgetScript !== undefined ? { widgetScript } : {}),
+      ...(widget ? { widget } : {}),
     });
-    // The chat code widget.js imports on first open (widget/dist/widget/chat-<hash>.js).
-    app.route('/widget', widgetFilesRoute(widgetFiles));
     return { app, version: index.manifest.version };
   };
   let current = await appFor();
@@ -84,26 +80,4 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       await store.close();
     },
   };
-}
-
-async function readWidgetScript(): Promise<string | undefined> {
-  try {
-    const path = createRequire(import.meta.url).resolve('@auskunft/widget/widget.js');
-    return await readFile(path, 'utf8');
-  } catch {
-    console.warn('[auskunft] widget.js not found; run `npm run build` to serve the widget.');
-    return undefined;
-  }
-}
-
-/** The lazily loaded widget files (widget/dist/widget/*.js) by file name. */
-async function readWidgetFiles(): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  try {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('@auskunft/widget/package.json')), 'dist', 'widget');
-    for (const name of await readdir(dir)) if (name.endsWith('.js')) files.set(name, await readFile(join(dir, name), 'utf8'));
-  } catch {
-    // Reported by readWidgetScript: without a build there is no widget at all.
-  }
-  return files;
 }

@@ -8,6 +8,8 @@ import { createRetriever } from './retrieve/retrieve.js';
 import { createD1Store, type D1Binding } from './store/d1.js';
 import { createNullStore } from './store/store.js';
 import { loadPlainHnswSearch } from './vectors/plain-hnsw.js';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
+import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './worker-asset-names.js';
 import { trackWrites, waitForWrites } from './worker-writes.js';
 
 /** Bindings from wrangler.toml: the exported index as static assets, D1, and `AUSKUNFT_*` variables. */
@@ -96,7 +98,7 @@ async function start(env: WorkerEnv): Promise<Started> {
   // The chat model client is imported only when one is configured. (@huggingface/inference itself
   // is in the bundle and evaluated at start-up anyway: core's embedder settings import it.)
   const generator = settings.generator === 'extractive' ? undefined : (await import('./answer/generator-from-settings.js')).createGeneratorFromSettings(settings);
-  const widget = await readAsset(env.ASSETS, '/widget.js');
+  const widget = await loadWidgetAssets(env.ASSETS);
   const app = createApp({
     retriever,
     manifest: index.manifest,
@@ -107,14 +109,28 @@ async function start(env: WorkerEnv): Promise<Started> {
     ...(generator ? { generator } : {}),
     // Set by Cloudflare's edge for every request; clients cannot forge it.
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? null,
-    ...(widget ? { widgetScript: new TextDecoder().decode(widget) } : {}),
+    ...(widget ? { widget } : {}),
   });
   return { app, writesSettled: writes.settled };
 }
 
+/** widget.js and its lazily loaded chunks, as `auskunft export-worker` put them into the assets. */
+async function loadWidgetAssets(assets: AssetsBinding): Promise<WidgetBundle | undefined> {
+  const script = await readAsset(assets, `/${WORKER_WIDGET_FILE}`);
+  if (!script) return undefined;
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const list = await readAsset(assets, `/${WORKER_WIDGET_CHUNKS_FILE}`);
+  const chunks = new Map<string, string>();
+  for (const name of list ? (JSON.parse(decode(list)) as string[]) : []) {
+    const code = await readAsset(assets, `/${WIDGET_CHUNK_DIR}/${name}`);
+    if (code) chunks.set(name, decode(code));
+  }
+  return { script: decode(script), chunks };
+}
+
 /** The bundled German synonyms, plus the editors' list when `auskunft export-worker` put one into the assets. */
 async function loadSynonymsAsset(assets: AssetsBinding): Promise<SynonymTable> {
-  const file = await readAsset(assets, '/synonyms.txt');
+  const file = await readAsset(assets, `/${WORKER_SYNONYMS_FILE}`);
   if (!file) return bundledSynonyms();
   return mergeSynonyms(bundledSynonyms(), parseSynonyms(new TextDecoder().decode(file), "/synonyms.txt in the Worker's static assets"));
 }

@@ -228,6 +228,24 @@ export function defineApiSuite(target: () => ApiTarget): void {
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
     });
 
+    it('serves a content-hashed widget.js with its integrity value, and the lazy chunks', async () => {
+      const script = await (await request('/widget.js')).text();
+      const info = await (await request('/widget.json')).json();
+      expect(info.src).toMatch(/\/widget\.[0-9a-f]{16}\.js$/);
+      expect(info.integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', new TextEncoder().encode(script)));
+      expect(info.integrity).toBe(`sha384-${btoa(String.fromCharCode(...digest))}`);
+      const pinned = await request(new URL(info.src).pathname);
+      expect(pinned.status).toBe(200);
+      expect(await pinned.text()).toBe(script);
+      expect(pinned.headers.get('cache-control')).toContain('immutable');
+      expect((await request('/widget.0000000000000000.js')).status).toBe(404);
+      const chunk = await request('/widget/chat-abc123.js');
+      expect(chunk.status).toBe(200);
+      expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
+      expect((await request('/widget/nope.js')).status).toBe(404);
+    });
+
     it('exposes Prometheus metrics', async () => {
       await search('Ausweis');
       const text = await (await request('/metrics')).text();

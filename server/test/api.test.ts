@@ -25,7 +25,7 @@ beforeAll(async () => {
     passages: index.passages,
     settings,
     store,
-    widgetScript: '/* widget */',
+    widget: { script: '/* widget */', chunks: new Map([['chat-abc123.js', 'export const chat = 1;']]) },
     // @hono/node-server's connection info is not there for in-process requests; the suite names its client.
     clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? null,
   });

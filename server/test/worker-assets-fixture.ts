@@ -16,7 +16,7 @@ export async function buildWorkerAssets() {
   const assetsDir = await mkdtemp(join(tmpdir(), 'auskunft-worker-assets-'));
   const synonymsFile = join(demo.outDir, 'synonyme.txt');
   await writeFile(synonymsFile, WORKER_SYNONYMS);
-  await exportWorkerAssets({ indexDir: demo.outDir, outDir: assetsDir, widgetScript: '/* widget */', synonymsFile });
+  await exportWorkerAssets({ indexDir: demo.outDir, outDir: assetsDir, widget: { script: '/* widget */', chunks: new Map([['chat-abc123.js', 'export const chat = 1;']]) }, synonymsFile });
   return {
     assetsDir,
     index: { version: demo.report.version, passages: demo.report.passages },

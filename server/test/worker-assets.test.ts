@@ -54,8 +54,10 @@ beforeEach(async () => {
 
 describe('exportWorkerAssets', () => {
   it('copies the live version flat, with the widget, and the Worker reads it like the Node server', async () => {
-    const result = await exportWorkerAssets({ indexDir: site.outDir, outDir, widgetScript: '/* widget */' });
-    expect((await readdir(outDir)).sort()).toEqual(['lexical.json', 'manifest.json', 'passages.json', 'vectors.hnsw', 'widget.js']);
+    const result = await exportWorkerAssets({ indexDir: site.outDir, outDir, widget: { script: '/* widget */', chunks: new Map([['chat-abc123.js', 'export const chat = 1;']]) } });
+    expect((await readdir(outDir)).sort()).toEqual(['lexical.json', 'manifest.json', 'passages.json', 'vectors.hnsw', 'widget', 'widget-chunks.json', 'widget.js']);
+    expect(await readdir(join(outDir, 'widget'))).toEqual(['chat-abc123.js']);
+    expect(JSON.parse(await readFile(join(outDir, 'widget-chunks.json'), 'utf8'))).toEqual(['chat-abc123.js']);
     expect(result.manifest.version).toBe(site.report.version);
     const fromAssets = await loadIndexFromAssets(folderBinding(outDir));
     const fromDisk = await loadIndexFromDisk(site.outDir);
@@ -66,7 +68,7 @@ describe('exportWorkerAssets', () => {
   });
 
   it('replaces an earlier export but refuses a folder with other files', async () => {
-    await exportWorkerAssets({ indexDir: site.outDir, outDir, widgetScript: '/* old */' });
+    await exportWorkerAssets({ indexDir: site.outDir, outDir, widget: { script: '/* old */', chunks: new Map() } });
     await exportWorkerAssets({ indexDir: site.outDir, outDir });
     expect(await readdir(outDir)).not.toContain('widget.js');
     await writeFile(join(outDir, 'notizen.txt'), 'nicht löschen');

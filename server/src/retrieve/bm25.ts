@@ -12,6 +12,21 @@ const B = 0.75;
 
 /** BM25 over the postings written by the crawler. */
 export function createBm25(index: LexicalIndex) {
+  const count = index.passageCount;
+  // The length part of BM25's denominator, once per passage instead of once per posting.
+  const lengthNorm = new Float64Array(count);
+  for (let id = 0; id < count; id++) lengthNorm[id] = K1 * (1 - B + (B * index.lengths[id]!) / (index.averageLength || 1));
+  // Scratch space of `search`, reused by every query: scores by passage id in typed arrays
+  // instead of Maps (at 100,000 passages a common word has tens of thousands of postings, and
+  // Map updates plus their garbage were most of the search time). Safe to share because `search`
+  // is synchronous: one query uses it from start to end.
+  const total = new Float64Array(count);
+  const best = new Float64Array(count);
+  const scored = new Uint8Array(count);
+  const inGroup = new Uint8Array(count);
+  const scoredIds = new Int32Array(count);
+  const groupIds = new Int32Array(count);
+
   const idf = (term: string): number => {
     const postings = index.postings[term];
     const df = postings ? postings.length / 2 : 0;
@@ -36,9 +51,15 @@ export function createBm25(index: LexicalIndex) {
     return 0;
   };
   /** How much a group weighs in coverage: the idf of the word itself, else of its best stand-in. */
+  const groupIdfs = new WeakMap<QueryGroup, number>();
   const groupIdf = (group: QueryGroup): number => {
-    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
-    return best ? idf(best.term) : maxIdf;
+    let value = groupIdfs.get(group);
+    if (value === undefined) {
+      const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
+      value = best ? idf(best.term) : maxIdf;
+      groupIdfs.set(group, value);
+    }
+    return value;
   };
 
   return {
@@ -53,9 +74,9 @@ export function createBm25(index: LexicalIndex) {
      * (times the group weight). `accept` filters passages (prefix, language) before ranking.
      */
     search(groups: readonly QueryGroup[], limit: number, accept?: (id: number) => boolean): LexicalHit[] {
-      const scores = new Map<number, number>();
+      let scoredCount = 0;
       for (const group of groups) {
-        const best = new Map<number, number>();
+        let groupCount = 0;
         for (const alternative of group.alternatives) {
           const postings = index.postings[alternative.term];
           if (!postings) continue;
@@ -64,14 +85,32 @@ export function createBm25(index: LexicalIndex) {
             const id = postings[i]!;
             if (accept && !accept(id)) continue;
             const tf = postings[i + 1]!;
-            const norm = tf + K1 * (1 - B + (B * index.lengths[id]!) / (index.averageLength || 1));
-            const score = (weight * (tf * (K1 + 1))) / norm;
-            if (score > (best.get(id) ?? 0)) best.set(id, score);
+            const score = (weight * (tf * (K1 + 1))) / (tf + lengthNorm[id]!);
+            if (!inGroup[id]) {
+              inGroup[id] = 1;
+              groupIds[groupCount++] = id;
+              best[id] = score;
+            } else if (score > best[id]!) best[id] = score;
           }
         }
-        for (const [id, score] of best) scores.set(id, (scores.get(id) ?? 0) + score * group.weight);
+        for (let j = 0; j < groupCount; j++) {
+          const id = groupIds[j]!;
+          if (!scored[id]) {
+            scored[id] = 1;
+            scoredIds[scoredCount++] = id;
+          }
+          total[id] = total[id]! + best[id]! * group.weight;
+          inGroup[id] = 0;
+          best[id] = 0;
+        }
       }
-      return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+      const hits = topHits(scoredIds, scoredCount, total, limit);
+      for (let j = 0; j < scoredCount; j++) {
+        const id = scoredIds[j]!;
+        scored[id] = 0;
+        total[id] = 0;
+      }
+      return hits;
     },
     /**
      * IDF-weighted share of the query's groups a passage contains (0..1); a group found only
@@ -92,6 +131,46 @@ export function createBm25(index: LexicalIndex) {
       return total > 0 ? found / total : 0;
     },
   };
+}
+
+/**
+ * The `limit` best of `count` scored ids, by score and then id (the order a full sort would
+ * give), kept in a small min-heap: a query matching 50,000 passages needs its best 50, and
+ * sorting all of them took longer than scoring them.
+ */
+function topHits(ids: Int32Array, count: number, scores: Float64Array, limit: number): LexicalHit[] {
+  if (limit <= 0) return [];
+  // `worse(a, b)`: a ranks below b.
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  const siftDown = (at: number) => {
+    for (;;) {
+      const left = at * 2 + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && worse(heap[left]!, heap[worst]!)) worst = left;
+      if (right < heap.length && worse(heap[right]!, heap[worst]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (let j = 0; j < count; j++) {
+    const id = ids[j]!;
+    if (heap.length < limit) {
+      heap.push(id);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at]!, heap[parent]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (worse(heap[0]!, id)) {
+      heap[0] = id;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => scores[b]! - scores[a]! || a - b).map((id) => ({ id, score: scores[id]! }));
 }
 
 export type Bm25 = ReturnType<typeof createBm25>;

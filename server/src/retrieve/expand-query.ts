@@ -142,11 +142,20 @@ function addSynonyms(group: QueryGroup, term: string, weight: number, options: E
   }
 }
 
+// Each group's alternatives by term: a common word on a large site is part of thousands of
+// compounds, and looking each one up in the array made expansion quadratic.
+const alternativesByTerm = new WeakMap<QueryGroup, Map<string, Alternative>>();
+
 function add(group: QueryGroup, term: string, weight: number, kind: MatchKind): void {
   if (weight <= 0) return;
-  const existing = group.alternatives.find((a) => a.term === term);
-  if (!existing) group.alternatives.push({ term, weight, kind });
-  else if (weight > existing.weight) Object.assign(existing, { weight, kind });
+  let byTerm = alternativesByTerm.get(group);
+  if (!byTerm) alternativesByTerm.set(group, (byTerm = new Map(group.alternatives.map((a) => [a.term, a]))));
+  const existing = byTerm.get(term);
+  if (!existing) {
+    const alternative = { term, weight, kind };
+    group.alternatives.push(alternative);
+    byTerm.set(term, alternative);
+  } else if (weight > existing.weight) Object.assign(existing, { weight, kind });
 }
 
 // The stemmer folds umlauts; the unstemmed form is compared too, so fold it the same way.

@@ -1,41 +1,64 @@
 import { analyzeTerms, containsPhrase, passageFields, type Passage } from '@auskunft/core';
 import type { QueryGroup } from './expand-query.js';
 
-/** Analysed terms of the parts of a passage that matching looks at, computed once per passage. */
+/** Analysed terms of the parts of a passage that matching looks at, each computed on first use. */
 interface PassageTerms {
   /** The page title's words, with and without a parenthesised abbreviation ("Integrationsfachdienst (IFD)"). */
-  title: string[][];
+  title?: string[][];
   /** The passage's own heading (last element of the section trail); for FAQ entries the question. */
-  heading: string[][];
+  heading?: string[][];
   /** FAQ entries: the question and each editor-curated alternative phrasing. */
-  questions: string[][];
+  questions?: string[][];
   /** Each searchable field, in order, for phrase matching. */
-  fields: string[][];
+  fields?: string[][];
 }
 
 export type ExactMatch = 'title' | 'heading' | null;
 
 /**
+ * Passages whose analysed parts are kept. Candidates repeat across queries (popular pages), but
+ * a long-running server must not end up holding the analysis of every passage of a large site.
+ */
+const CACHED_PASSAGES = 20_000;
+
+/**
  * Query-time checks that need a passage's words in order, not just its postings: exact title or
- * heading matches, FAQ question similarity and quoted phrases. Passages are analysed lazily,
- * only when they are candidates, and kept.
+ * heading matches, FAQ question similarity and quoted phrases. Only the part a check needs is
+ * analysed, only for candidates, and kept for the most recently used passages; titles, which
+ * every passage of a page shares, are analysed once per page.
  */
 export function createPassageMatcher(passages: readonly Passage[]) {
   const cache = new Map<number, PassageTerms>();
-  const termsOf = (id: number): PassageTerms => {
+  const titles = new Map<string, string[][]>();
+  const entry = (id: number): PassageTerms => {
     let terms = cache.get(id);
-    if (terms) return terms;
-    const passage = passages[id]!;
-    const heading = passage.section?.split(' › ').at(-1) ?? '';
-    terms = {
-      title: variants(passage.title),
-      heading: variants(heading),
-      questions: passage.kind === 'faq' ? [analyzeTerms(heading), ...(passage.alternatives ?? []).map((a) => analyzeTerms(a))] : [],
-      fields: passageFields(passage).map((f) => analyzeTerms(f.text)),
-    };
+    if (terms) {
+      // Re-inserting moves the entry to the end: the Map's order is then least recently used first.
+      cache.delete(id);
+    } else {
+      terms = {};
+      if (cache.size >= CACHED_PASSAGES) cache.delete(cache.keys().next().value!);
+    }
     cache.set(id, terms);
     return terms;
   };
+  const headingOf = (passage: Passage) => passage.section?.split(' › ').at(-1) ?? '';
+  const title = (id: number): string[][] => {
+    const passage = passages[id]!;
+    let terms = titles.get(passage.title);
+    if (!terms) {
+      if (titles.size >= CACHED_PASSAGES) titles.delete(titles.keys().next().value!);
+      titles.set(passage.title, (terms = variants(passage.title)));
+    }
+    return terms;
+  };
+  const heading = (id: number): string[][] => (entry(id).heading ??= variants(headingOf(passages[id]!)));
+  const questions = (id: number): string[][] => {
+    const passage = passages[id]!;
+    if (passage.kind !== 'faq') return [];
+    return (entry(id).questions ??= [analyzeTerms(headingOf(passage)), ...(passage.alternatives ?? []).map((a) => analyzeTerms(a))]);
+  };
+  const fields = (id: number): string[][] => (entry(id).fields ??= passageFields(passages[id]!).map((f) => analyzeTerms(f.text)));
 
   return {
     /**
@@ -45,9 +68,8 @@ export function createPassageMatcher(passages: readonly Passage[]) {
      */
     exactMatch(queryKey: ReadonlySet<string>, id: number): ExactMatch {
       if (queryKey.size === 0) return null;
-      const terms = termsOf(id);
-      if (terms.title.some((t) => sameSet(queryKey, t))) return 'title';
-      if (terms.heading.some((h) => sameSet(queryKey, h)) || terms.questions.some((q) => sameSet(queryKey, q))) return 'heading';
+      if (title(id).some((t) => sameSet(queryKey, t))) return 'title';
+      if (heading(id).some((h) => sameSet(queryKey, h)) || questions(id).some((q) => sameSet(queryKey, q))) return 'heading';
       return null;
     },
     /**
@@ -59,7 +81,7 @@ export function createPassageMatcher(passages: readonly Passage[]) {
       let best = 0;
       const real = groups.filter((g) => !g.part);
       if (real.length === 0) return 0;
-      for (const question of termsOf(id).questions) {
+      for (const question of questions(id)) {
         if (question.length === 0) continue;
         const words = new Set(question);
         let answered = 0;
@@ -82,8 +104,8 @@ export function createPassageMatcher(passages: readonly Passage[]) {
     },
     /** Whether the passage contains every quoted phrase within one field. */
     containsPhrases(phrases: readonly string[][], id: number): boolean {
-      const { fields } = termsOf(id);
-      return phrases.every((phrase) => fields.some((field) => containsPhrase(field, phrase)));
+      const analysed = fields(id);
+      return phrases.every((phrase) => analysed.some((field) => containsPhrase(field, phrase)));
     },
   };
 }

@@ -88,8 +88,22 @@ export function createRetriever(options: RetrieverOptions) {
     const [queryVector] = await options.embedder.embed([query], 'query');
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
-    const hits = options.vectors.search(queryVector!, k);
+    const hits = await options.vectors.search(queryVector!, k);
     return (accept ? hits.filter((h) => accept(h.id)) : hits).slice(0, CANDIDATES);
+  };
+
+  /**
+   * The best BM25 candidates that pass `accept` and, for quoted phrases, `inOrder`: the best hits
+   * are checked in rank order, fetching four times as many until enough pass or none are left,
+   * which gives exactly the top candidates among the passages holding the phrases.
+   */
+  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined) => {
+    if (!inOrder) return bm25.search(groups, CANDIDATES, accept);
+    for (let fetch = CANDIDATES * 4; ; fetch *= 4) {
+      const hits = bm25.search(groups, fetch, accept);
+      const kept = hits.filter((h) => inOrder(h.id));
+      if (kept.length >= CANDIDATES || hits.length < fetch) return kept.slice(0, CANDIDATES);
+    }
   };
 
   return {
@@ -99,10 +113,19 @@ export function createRetriever(options: RetrieverOptions) {
       const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, expand: retrieveOptions.expand ?? true });
       const terms = [...new Set([...parsed.tokens.map((t) => t.term), ...groups.flatMap((g) => g.alternatives.map((a) => a.term))])];
       const filter = compilePassageFilter(options.passages, retrieveOptions);
-      const accept = (id: number) => (!filter || filter(id)) && (parsed.phrases.length === 0 || matcher.containsPhrases(parsed.phrases, id));
+      // A passage can only hold a quoted phrase if its postings hold every word of it: a binary
+      // search per word. Whether the words stand in order needs the passage analysed, far too
+      // slow for every posting of a common word, so that is checked on candidates only.
+      const phraseWords = [...new Set(parsed.phrases.flat())];
+      const cheap =
+        filter || phraseWords.length > 0
+          ? (id: number) => (!filter || filter(id)) && phraseWords.every((w) => bm25.termFrequency(w, id) > 0)
+          : undefined;
+      const inOrder = parsed.phrases.length > 0 ? (id: number) => matcher.containsPhrases(parsed.phrases, id) : undefined;
 
-      const lexicalHits = rankers === 'vector' ? [] : bm25.search(groups, CANDIDATES, accept);
-      const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, accept);
+      const lexicalHits = rankers === 'vector' ? [] : lexicalCandidates(groups, cheap, inOrder);
+      const vectorAccept = cheap && inOrder ? (id: number) => cheap(id) && inOrder(id) : cheap;
+      const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, vectorAccept);
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
       const hit = (id: number, score: number): RetrievedPassage => ({

@@ -1,4 +1,5 @@
 import { allowedTypos, boundedDamerauLevenshtein, decompoundTerm, type LexicalIndex } from '@auskunft/core';
+import { createTypoIndex } from './typo-index.js';
 
 export interface CompoundMatch {
   term: string;
@@ -21,12 +22,12 @@ const MAX_ENDING = 3;
 
 /**
  * The index's terms, read once at start-up: what exists, how often, which compounds contain which
- * parts (split with the same `decompoundTerm` as queries), and fuzzy lookup for typos.
+ * parts (split with the same `decompoundTerm` as queries), and fuzzy lookup for typos through a
+ * bigram index (typo-index.ts).
  */
 export function createVocabulary(lexical: LexicalIndex): Vocabulary {
   const terms = Object.keys(lexical.postings);
   const byPart = new Map<string, Array<{ term: string; parts: readonly string[] }>>();
-  const byLength = new Map<number, string[]>();
   for (const term of terms) {
     const parts = decompoundTerm(term);
     if (parts.length > 1) {
@@ -36,10 +37,8 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
         list.push({ term, parts });
       }
     }
-    let sameLength = byLength.get(term.length);
-    if (!sameLength) byLength.set(term.length, (sameLength = []));
-    sameLength.push(term);
   }
+  const typos = createTypoIndex(terms);
   const df = (term: string) => (lexical.postings[term]?.length ?? 0) / 2;
 
   return {
@@ -57,18 +56,16 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
       const max = allowedTypos(word.length);
       if (max === 0) return [];
       const found: Array<{ term: string; distance: number }> = [];
-      for (let length = word.length - max - MAX_ENDING; length <= word.length + max; length++) {
-        for (const term of byLength.get(length) ?? []) {
-          if (allowedTypos(term.length) === 0) continue;
-          let distance = boundedDamerauLevenshtein(word, term, max);
-          // "arbeitsassistens" is stemmed to "arbeitsassist"; compare the unstemmed word's start
-          // with the stem and count the left-over ending as one more edit.
-          if (distance > max && word.length > term.length) {
-            const prefix = boundedDamerauLevenshtein(word.slice(0, term.length), term, max - 1);
-            if (prefix < max && word.length - term.length <= MAX_ENDING) distance = prefix + 1;
-          }
-          if (distance <= max) found.push({ term, distance });
+      for (const term of typos.candidates(word, max, word.length - max - MAX_ENDING, word.length + max, MAX_ENDING)) {
+        if (allowedTypos(term.length) === 0) continue;
+        let distance = boundedDamerauLevenshtein(word, term, max);
+        // "arbeitsassistens" is stemmed to "arbeitsassist"; compare the unstemmed word's start
+        // with the stem and count the left-over ending as one more edit.
+        if (distance > max && word.length > term.length) {
+          const prefix = boundedDamerauLevenshtein(word.slice(0, term.length), term, max - 1);
+          if (prefix < max && word.length - term.length <= MAX_ENDING) distance = prefix + 1;
         }
+        if (distance <= max) found.push({ term, distance });
       }
       return found.sort((a, b) => a.distance - b.distance || df(b.term) - df(a.term) || (a.term < b.term ? -1 : 1)).slice(0, limit);
     },

@@ -1,33 +1,48 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ApiError } from '../api-error.js';
+import { widgetFingerprint, type WidgetBundle } from '../widget-bundle.js';
 
 /**
- * GET /widget.js. CORS is open because host pages may load it with Subresource Integrity, which
- * requires a CORS response for cross-origin scripts.
+ * The widget's files. CORS is open on all of them: a cross-origin script pinned with
+ * Subresource Integrity and the module chunks it imports are fetched in CORS mode.
+ *
+ * - GET /widget.js — the current version (cached briefly, so updates arrive);
+ * - GET /widget.<hash>.js — the same bytes under a content-hashed name, cached forever (D7);
+ * - GET /widget.json — `{ "src", "integrity" }` for hosts that pin the versioned file with SRI;
+ * - GET /widget/<chunk>.js — code widget.js imports on demand (names carry a content hash).
  */
-export function widgetRoute(script: string | undefined) {
-  return new Hono().get('/', (c) => {
-    if (script === undefined) throw new ApiError(404, 'WIDGET_NOT_BUILT', 'Das Widget wurde nicht gebaut (npm run build).');
+export function widgetRoutes(bundle: WidgetBundle | undefined) {
+  const fingerprint = bundle ? widgetFingerprint(bundle.script) : undefined;
+  const app = new Hono();
+  const script = (c: Context, body: string, cache: string) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(script);
-  });
-}
-
-/**
- * GET /widget/<file>: the code widget.js loads on demand, e.g. the chat (`chat-<hash>.js`, an
- * ES module it imports on first open). The names carry a content hash, so a response never
- * changes and may be cached for a year. CORS is open because browsers fetch cross-origin
- * modules in CORS mode.
- */
-export function widgetFilesRoute(files: ReadonlyMap<string, string>) {
-  return new Hono().get('/:file', (c) => {
-    const body = files.get(c.req.param('file'));
-    if (body === undefined) throw new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.');
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Cache-Control', cache);
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(body);
+  };
+  const requireBundle = (): WidgetBundle => {
+    if (!bundle) throw new ApiError(404, 'WIDGET_NOT_BUILT', 'Das Widget wurde nicht gebaut (npm run build).');
+    return bundle;
+  };
+  app.get('/widget.js', (c) => script(c, requireBundle().script, 'public, max-age=300'));
+  app.get('/widget.json', async (c) => {
+    requireBundle();
+    const { file, integrity } = (await fingerprint)!;
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ src: new URL(file, c.req.url).toString(), integrity });
   });
+  app.get('/:file{widget\\.[0-9a-f]{16}\\.js}', async (c) => {
+    const current = requireBundle();
+    if (c.req.param('file') !== (await fingerprint)!.file) {
+      throw new ApiError(404, 'NOT_FOUND', 'Diese Version des Widgets gibt es auf diesem Server nicht (mehr); die aktuelle nennt /widget.json.');
+    }
+    return script(c, current.script, 'public, max-age=31536000, immutable');
+  });
+  app.get('/widget/:file', (c) => {
+    const body = requireBundle().chunks.get(c.req.param('file'));
+    if (body === undefined) throw new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.');
+    return script(c, body, 'public, max-age=31536000, immutable');
+  });
+  return app;
 }
