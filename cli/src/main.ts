@@ -2,6 +2,7 @@ import { isAuskunftError } from '@auskunft/core';
 import { askCommand } from './command-ask.js';
 import { crawlCommand } from './command-crawl.js';
 import { demoCommand } from './command-demo.js';
+import { exportVectorizeCommand } from './command-export-vectorize.js';
 import { exportWorkerCommand } from './command-export-worker.js';
 import { faqCommand } from './command-faq.js';
 import { indexCommand } from './command-index.js';
@@ -19,6 +20,7 @@ Commands:
   auskunft index list|rollback|prune             manage index versions (no server restart needed)
   auskunft demo                                  the bundled demo site with widget (npm start)
   auskunft export-worker --index <index-dir>     put an index into the Cloudflare Worker's assets
+  auskunft export-vectorize --index <index-dir>  export the vectors for Cloudflare Vectorize
 
 Run \`auskunft <command> --help\` for all options. Every option can also be set with an
 AUSKUNFT_* environment variable or in auskunft.config.json.`;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   report: reportCommand,
   faq: faqCommand,
   'export-worker': exportWorkerCommand,
+  'export-vectorize': exportVectorizeCommand,
 };
 
 /** Runs the CLI; returns the exit code. Known errors print their message without a stack. */

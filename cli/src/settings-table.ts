@@ -2,6 +2,7 @@ import { describeSettings, embedderSettings, type SettingDefs } from '@auskunft/
 import { crawlSettings } from '@auskunft/crawler';
 import { serverSettings } from '@auskunft/server';
 import { demoSettings } from './command-demo.js';
+import { vectorizeExportSettings } from './command-export-vectorize.js';
 import { workerExportSettings } from './command-export-worker.js';
 
 /** Every operational setting of the product, grouped as the README lists them. */
@@ -11,6 +12,7 @@ export const ALL_SETTINGS: Array<[string, SettingDefs]> = [
   ['Embeddings', embedderSettings],
   ['Demo', demoSettings],
   ['Cloudflare Workers', workerExportSettings],
+  ['Cloudflare Workers', vectorizeExportSettings],
 ];
 
 /** The README's configuration table (`node cli/dist/settings-table.js` prints it). */

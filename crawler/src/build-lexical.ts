@@ -1,4 +1,4 @@
-import { analyzeTerms, passageFields, type LexicalIndex, type Passage } from '@auskunft/core';
+import { analyzeTerms, decompoundTerm, passageFields, type LexicalIndex, type Passage } from '@auskunft/core';
 
 /** Builds the BM25 postings for all passages (see `LexicalIndex` for the layout). */
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
@@ -19,12 +19,19 @@ export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
     lengths.push(length);
   }
   const total = lengths.reduce((a, b) => a + b, 0);
+  // Sorted keys make the file byte-identical for identical input, so checksums are meaningful.
+  const sorted = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const compounds: Record<string, string[]> = {};
+  for (const [term] of sorted) {
+    const parts = decompoundTerm(term);
+    if (parts.length > 1) compounds[term] = [...parts];
+  }
   return {
     formatVersion: 1,
     passageCount: passages.length,
     averageLength: passages.length ? total / passages.length : 0,
     lengths,
-    // Sorted keys make the file byte-identical for identical input, so checksums are meaningful.
-    postings: Object.fromEntries([...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    postings: Object.fromEntries(sorted),
+    compounds,
   };
 }

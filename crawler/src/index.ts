@@ -4,5 +4,6 @@ export type { CrawlReport, SkippedUrl, SkipCategory } from './report.js';
 export { CRAWL_REPORT_FILE, CRAWL_STATE_FILE } from './crawl-state.js';
 export { extractPage, type ExtractedPage, type ContentBlock, type ExtractOptions } from './extract.js';
 export { chunkPage, textFragment, type ChunkDraft } from './chunk.js';
+export { writeIndex, type WriteIndexInput, type WrittenIndex } from './write-index.js';
 export { canonicalizeUrl } from './scope.js';
 export { parseFaqFile, loadFaqFiles, type FaqFileEntry } from './faq-files.js';

@@ -35,6 +35,8 @@ export interface WrittenIndex {
   version: string;
   dir: string;
   manifest: Manifest;
+  /** Milliseconds spent on the BM25 postings, the HNSW graph and writing the JSON files (for benchmarks). */
+  timings: { lexicalMs: number; vectorsMs: number; filesMs: number };
 }
 
 /**
@@ -53,10 +55,16 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
   const final = join(versionsDir, version);
   await mkdir(partial, { recursive: true });
   try {
+    let started = performance.now();
     const lexical = buildLexicalIndex(input.passages);
+    const lexicalMs = performance.now() - started;
+    started = performance.now();
     await writeFile(join(partial, INDEX_FILES.passages), JSON.stringify(input.passages));
     await writeFile(join(partial, INDEX_FILES.lexical), JSON.stringify(lexical));
+    const filesMs = performance.now() - started;
+    started = performance.now();
     await writeHnswIndex(join(partial, INDEX_FILES.vectors), input.vectors, input.embedder.dimension, input.hnsw);
+    const vectorsMs = performance.now() - started;
     const manifest: Manifest = {
       formatVersion: INDEX_FORMAT_VERSION,
       version,
@@ -87,7 +95,7 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
     const pointerTmp = join(input.outDir, `.${CURRENT_POINTER}.${version}.tmp`);
     await writeFile(pointerTmp, `${version}\n`);
     await rename(pointerTmp, join(input.outDir, CURRENT_POINTER));
-    return { version, dir: final, manifest };
+    return { version, dir: final, manifest, timings: { lexicalMs, vectorsMs, filesMs } };
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;

@@ -115,6 +115,7 @@ export function createApp(deps: AppDeps) {
       retriever: deps.retriever,
       maxQueryChars: settings.maxQueryChars,
       results: settings.searchResults,
+      cacheSize: settings.searchCacheSize,
       onSearch: (query, results) => {
         if (settings.queryLog) remember('query', store.logQuery({ at: new Date().toISOString(), kind: 'search', query, results, confident: null, generated: null }));
       },

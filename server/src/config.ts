@@ -39,8 +39,16 @@ export const serverSettings = defineSettings({
     doc: 'Pages returned by /api/search.',
   },
   hnswEf: {
-    type: 'integer', key: 'search.hnswEf', env: 'AUSKUNFT_SEARCH_HNSW_EF', default: 100, min: 10, max: 5000,
-    doc: 'HNSW query-time search width (higher: better recall, slower).',
+    type: 'integer', key: 'search.hnswEf', env: 'AUSKUNFT_SEARCH_HNSW_EF', default: 400, min: 10, max: 5000,
+    doc: 'HNSW query-time search width (higher: better recall, slower; see README, Performance).',
+  },
+  searchCacheSize: {
+    type: 'integer', key: 'search.cacheSize', env: 'AUSKUNFT_SEARCH_CACHE_SIZE', default: 1000, min: 1, max: 1_000_000, zeroDisables: true,
+    doc: 'Search responses kept in memory per index version for repeated queries (same words and filters).',
+  },
+  embeddingCacheSize: {
+    type: 'integer', key: 'search.embeddingCacheSize', env: 'AUSKUNFT_SEARCH_EMBEDDING_CACHE_SIZE', default: 1000, min: 1, max: 1_000_000, zeroDisables: true,
+    doc: 'Query vectors kept in memory, so repeated questions skip the embedding model (a network round trip with hf-inference).',
   },
   minVectorSimilarity: {
     type: 'number', key: 'search.minVectorSimilarity', env: 'AUSKUNFT_SEARCH_MIN_VECTOR_SIMILARITY', default: 0.3, min: 0, max: 1,

@@ -10,7 +10,7 @@ import { loadHnswlibSearch } from './vectors/hnswlib.js';
  * Shared by the server, `auskunft ask` and the editors' tools, so all see the same ranking.
  */
 export async function openIndexOnDisk(
-  settings: Pick<ServerSettings, 'indexDir' | 'hnswEf' | 'minVectorSimilarity' | 'vectorWeight' | 'synonymsFile'>,
+  settings: Pick<ServerSettings, 'indexDir' | 'hnswEf' | 'minVectorSimilarity' | 'vectorWeight' | 'synonymsFile' | 'embeddingCacheSize'>,
   embedder: Embedder,
 ): Promise<{ index: LoadedIndex; retriever: Retriever }> {
   const index = await loadIndexFromDisk(settings.indexDir);
@@ -19,6 +19,6 @@ export async function openIndexOnDisk(
   }
   const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
   const synonyms = await loadSynonyms(settings.synonymsFile);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms });
+  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms, embeddingCacheSize: settings.embeddingCacheSize });
   return { index, retriever };
 }

@@ -31,11 +31,30 @@ export interface AnalyzedToken {
 export function analyzeText(text: string): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
   for (const token of tokenize(text)) {
-    const normalized = normalizeWord(token.surface);
-    if (GERMAN_STOPWORDS.has(normalized)) continue;
-    out.push({ ...token, normalized, term: stemWord(normalized) });
+    const word = analyzeWord(token.surface);
+    if (word) out.push({ ...token, normalized: word.normalized, term: word.term });
   }
   return out;
+}
+
+/**
+ * Recently seen word forms and their analysis (null: a stop word). Text repeats its words
+ * (Zipf's law), and normalising and stemming every occurrence anew was most of the time spent
+ * building a 100,000-passage index and cutting search snippets. Emptied when full, like the
+ * decompounding cache: the analysis of a word never changes, so dropping entries is always safe.
+ */
+const words = new Map<string, { normalized: string; term: string } | null>();
+const WORD_CACHE_LIMIT = 100_000;
+
+function analyzeWord(surface: string): { normalized: string; term: string } | null {
+  let word = words.get(surface);
+  if (word === undefined) {
+    const normalized = normalizeWord(surface);
+    word = GERMAN_STOPWORDS.has(normalized) ? null : { normalized, term: stemWord(normalized) };
+    if (words.size >= WORD_CACHE_LIMIT) words.clear();
+    words.set(surface, word);
+  }
+  return word;
 }
 
 /** Just the terms, in order (duplicates kept: term frequency matters for BM25). */

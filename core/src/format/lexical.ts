@@ -12,6 +12,13 @@ export interface LexicalIndex {
   /** Weighted length (sum of weighted tf) of every passage, by id. */
   lengths: number[];
   postings: Record<string, number[]>;
+  /**
+   * The compound terms of `postings` with their parts (`decompoundTerm`, split at build time), so
+   * a server need not split every term again at start-up: at 100,000 passages that took 1.4 s,
+   * during which a reloading server answered nothing. Absent in older indexes; terms not listed
+   * are not compounds.
+   */
+  compounds?: Record<string, string[]>;
 }
 
 const lexicalSchema = z.object({
@@ -20,6 +27,7 @@ const lexicalSchema = z.object({
   averageLength: z.number().nonnegative(),
   lengths: z.array(z.number().nonnegative()),
   postings: z.record(z.string(), z.array(z.number())),
+  compounds: z.record(z.string(), z.array(z.string())).optional(),
 });
 
 export function parseLexicalIndex(json: unknown): LexicalIndex {

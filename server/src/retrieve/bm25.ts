@@ -75,42 +75,51 @@ export function createBm25(index: LexicalIndex) {
      */
     search(groups: readonly QueryGroup[], limit: number, accept?: (id: number) => boolean): LexicalHit[] {
       let scoredCount = 0;
-      for (const group of groups) {
-        let groupCount = 0;
-        for (const alternative of group.alternatives) {
-          const postings = index.postings[alternative.term];
-          if (!postings) continue;
-          const weight = idf(alternative.term) * alternative.weight;
-          for (let i = 0; i < postings.length; i += 2) {
-            const id = postings[i]!;
-            if (accept && !accept(id)) continue;
-            const tf = postings[i + 1]!;
-            const score = (weight * (tf * (K1 + 1))) / (tf + lengthNorm[id]!);
-            if (!inGroup[id]) {
-              inGroup[id] = 1;
-              groupIds[groupCount++] = id;
-              best[id] = score;
-            } else if (score > best[id]!) best[id] = score;
+      let groupCount = 0;
+      try {
+        for (const group of groups) {
+          groupCount = 0;
+          for (const alternative of group.alternatives) {
+            const postings = index.postings[alternative.term];
+            if (!postings) continue;
+            const weight = idf(alternative.term) * alternative.weight;
+            for (let i = 0; i < postings.length; i += 2) {
+              const id = postings[i]!;
+              if (accept && !accept(id)) continue;
+              const tf = postings[i + 1]!;
+              const score = (weight * (tf * (K1 + 1))) / (tf + lengthNorm[id]!);
+              if (!inGroup[id]) {
+                inGroup[id] = 1;
+                groupIds[groupCount++] = id;
+                best[id] = score;
+              } else if (score > best[id]!) best[id] = score;
+            }
           }
+          for (let j = 0; j < groupCount; j++) {
+            const id = groupIds[j]!;
+            if (!scored[id]) {
+              scored[id] = 1;
+              scoredIds[scoredCount++] = id;
+            }
+            total[id] = total[id]! + best[id]! * group.weight;
+            inGroup[id] = 0;
+            best[id] = 0;
+          }
+          groupCount = 0;
         }
+        return topHits(scoredIds, scoredCount, total, limit);
+      } finally {
+        // Leave the scratch space clean for the next query, also when `accept` threw.
         for (let j = 0; j < groupCount; j++) {
-          const id = groupIds[j]!;
-          if (!scored[id]) {
-            scored[id] = 1;
-            scoredIds[scoredCount++] = id;
-          }
-          total[id] = total[id]! + best[id]! * group.weight;
-          inGroup[id] = 0;
-          best[id] = 0;
+          inGroup[groupIds[j]!] = 0;
+          best[groupIds[j]!] = 0;
+        }
+        for (let j = 0; j < scoredCount; j++) {
+          const id = scoredIds[j]!;
+          scored[id] = 0;
+          total[id] = 0;
         }
       }
-      const hits = topHits(scoredIds, scoredCount, total, limit);
-      for (let j = 0; j < scoredCount; j++) {
-        const id = scoredIds[j]!;
-        scored[id] = 0;
-        total[id] = 0;
-      }
-      return hits;
     },
     /**
      * IDF-weighted share of the query's groups a passage contains (0..1); a group found only

@@ -1,10 +1,11 @@
 import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
-import type { VectorSearch } from '../vectors/vector-search.js';
+import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
 import { compilePassageFilter, type PassageFilter } from './filter.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { createPassageMatcher, type ExactMatch } from './passage-match.js';
+import { createLru } from './lru.js';
 import { createVocabulary } from './vocabulary.js';
 
 export interface RetrievedPassage {
@@ -35,7 +36,7 @@ export interface Retrieval {
 export interface RetrieverOptions {
   passages: readonly Passage[];
   lexical: LexicalIndex;
-  vectors: VectorSearch;
+  vectors: VectorSearch | RemoteVectorSearch;
   embedder: Embedder;
   /** Passages found only by vectors below this similarity are dropped. */
   minVectorSimilarity: number;
@@ -43,6 +44,8 @@ export interface RetrieverOptions {
   vectorWeight: number;
   /** Query-time synonyms; default: the bundled German list. Combine with `mergeSynonyms` for an editor's file. */
   synonyms?: SynonymTable;
+  /** Query vectors kept for repeated queries (least recently used forgotten first); default 1000, 0 keeps none. */
+  embeddingCacheSize?: number;
 }
 
 export interface RetrieveOptions extends PassageFilter {
@@ -84,11 +87,24 @@ export function createRetriever(options: RetrieverOptions) {
     throw new AuskunftError('INDEX_CORRUPT', `The vector index holds ${options.vectors.size} vectors for ${options.passages.length} passages. Rebuild the index with \`auskunft crawl\`.`);
   }
 
+  // A remote model answers in tens of milliseconds; popular questions (chat, filtered searches)
+  // then skip the round trip. Vectors are never changed after embedding, so sharing them is safe.
+  const queryVectors = createLru<string, Float32Array>(options.embeddingCacheSize ?? 1000);
+  const embedQuery = async (query: string): Promise<Float32Array> => {
+    let vector = queryVectors.get(query);
+    if (!vector) {
+      [vector] = await options.embedder.embed([query], 'query');
+      if (!vector) throw new AuskunftError('EMBEDDER_FAILED', `The embedder ${options.embedder.id} returned no vector for the query.`);
+      queryVectors.set(query, vector);
+    }
+    return vector;
+  };
+
   const vectorCandidates = async (query: string, accept: ((id: number) => boolean) | undefined) => {
-    const [queryVector] = await options.embedder.embed([query], 'query');
+    const queryVector = await embedQuery(query);
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
-    const hits = await options.vectors.search(queryVector!, k);
+    const hits = await options.vectors.search(queryVector, k);
     return (accept ? hits.filter((h) => accept(h.id)) : hits).slice(0, CANDIDATES);
   };
 

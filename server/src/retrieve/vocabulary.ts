@@ -28,8 +28,10 @@ const MAX_ENDING = 3;
 export function createVocabulary(lexical: LexicalIndex): Vocabulary {
   const terms = Object.keys(lexical.postings);
   const byPart = new Map<string, Array<{ term: string; parts: readonly string[] }>>();
+  // Indexes written since the crawler stores each term's parts need no splitting here.
+  const { compounds } = lexical;
   for (const term of terms) {
-    const parts = decompoundTerm(term);
+    const parts = compounds ? (Object.hasOwn(compounds, term) ? compounds[term]! : [term]) : decompoundTerm(term);
     if (parts.length > 1) {
       for (const part of new Set(parts)) {
         let list = byPart.get(part);

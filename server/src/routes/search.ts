@@ -2,6 +2,7 @@ import { passageUrl } from '@auskunft/core';
 import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
+import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
 import { ApiError } from '../api-error.js';
 import { requireText } from '../validate.js';
@@ -13,14 +14,29 @@ export interface SearchRouteOptions {
   results: number;
   /** Called once per search with the scrubbed query and the number of pages found. */
   onSearch?: (query: string, results: number) => void;
+  /** Responses kept for repeated searches (same query and filters); 0 keeps none. */
+  cacheSize?: number;
 }
 
-/** GET /api/search?q=…[&prefix=/pfad/][&lang=de] → one result per page, best first. */
+type SearchResult = { url: string; title: string; section: string | null; sectionUrl: string; snippet: string; highlights: Array<[number, number]>; score: number };
+
+/**
+ * GET /api/search?q=…[&prefix=/pfad/][&lang=de] → one result per page, best first. Site search
+ * traffic repeats its popular queries, so recent responses are kept (per index version: the
+ * app, and with it this cache, is rebuilt when a new version goes live).
+ */
 export function searchRoute(options: SearchRouteOptions) {
+  const cache = createLru<string, SearchResult[]>(options.cacheSize ?? 0);
   return new Hono().get('/', async (c) => {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
     const filter = { prefix: c.req.query('prefix') || undefined, lang: c.req.query('lang') || undefined };
+    const key = JSON.stringify([query, filter.prefix, filter.lang]);
+    const cached = cache.get(key);
+    if (cached) {
+      options.onSearch?.(scrubPersonalData(query), cached.length);
+      return c.json({ query, results: cached });
+    }
     let retrieval;
     try {
       retrieval = await options.retriever.retrieve(query, options.results * 4, filter);
@@ -30,7 +46,7 @@ export function searchRoute(options: SearchRouteOptions) {
     }
     const results = groupByPage(retrieval.passages)
       .slice(0, options.results)
-      .map((page) => {
+      .map((page): SearchResult => {
         const snippet = makeSnippet(page.best.passage.text, retrieval.terms);
         return {
           url: page.url,
@@ -42,6 +58,7 @@ export function searchRoute(options: SearchRouteOptions) {
           score: Number(page.score.toFixed(6)),
         };
       });
+    cache.set(key, results);
     options.onSearch?.(scrubPersonalData(query), results.length);
     return c.json({ query, results });
   });

@@ -12,3 +12,12 @@ export interface VectorSearch {
   readonly size: number;
   search(query: Float32Array, k: number): VectorHit[];
 }
+
+/**
+ * The same search behind a network call (Cloudflare Vectorize, vectors/vectorize.ts): answered
+ * asynchronously. The retriever accepts either.
+ */
+export interface RemoteVectorSearch {
+  readonly size: number;
+  search(query: Float32Array, k: number): Promise<VectorHit[]>;
+}
