@@ -22,12 +22,14 @@ index's checksums and must fit Cloudflare's limit of 25 MiB per asset. Then run,
 
   --index <dir>      index directory (env AUSKUNFT_INDEX_DIR, default index-data)
   --out <dir>        same as --worker-assets-dir
+  --without-vectors  leave vectors.hnsw out, for a Worker bound to Cloudflare Vectorize
+                     (binding VECTORIZE; load the vectors with \`auskunft export-vectorize\`)
   --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present)
 `;
 
 export async function exportWorkerCommand(argv: string[]): Promise<number> {
   const defs = [workerExportSettings];
-  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { index: { type: 'string' }, out: { type: 'string' } });
+  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { index: { type: 'string' }, out: { type: 'string' }, 'without-vectors': { type: 'boolean' } });
   if (values['help']) {
     console.log(`${USAGE}\n${settingsHelp(defs)}`);
     return 0;
@@ -42,7 +44,7 @@ export async function exportWorkerCommand(argv: string[]): Promise<number> {
   const { indexDir, synonymsFile } = resolveSettings(serverSettings, { ...config, env, overrides: { indexDir: values['index'] } });
   const { workerAssetsDir } = resolveSettings(workerExportSettings, { ...config, env, overrides });
   const widget = await readWidgetBundle();
-  const result = await exportWorkerAssets({ indexDir, outDir: workerAssetsDir, ...(widget ? { widget } : {}), ...(synonymsFile ? { synonymsFile } : {}) });
+  const result = await exportWorkerAssets({ indexDir, outDir: workerAssetsDir, ...(widget ? { widget } : {}), ...(synonymsFile ? { synonymsFile } : {}), withoutVectors: values['without-vectors'] === true });
   const sizes = result.files.map((f) => `  ${f.name.padEnd(15)} ${(f.bytes / 1024).toFixed(0).padStart(8)} KiB`).join('\n');
   console.log(`Exported index version ${result.manifest.version} (${result.manifest.counts.pages} pages, ${result.manifest.counts.passages} passages) to ${result.outDir}:\n${sizes}`);
   if (!widget) console.warn('widget.js was not found (run `npm run build`); the Worker will answer 404 for /widget.js.');

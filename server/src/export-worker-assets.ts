@@ -28,12 +28,14 @@ export async function exportWorkerAssets(options: {
   widget?: WidgetBundle;
   /** The editors' synonym list (`search.synonymsFile`); the Worker cannot read it from disk. */
   synonymsFile?: string;
+  /** Leave vectors.hnsw out, for a Worker that searches Cloudflare Vectorize (binding VECTORIZE). */
+  withoutVectors?: boolean;
   /** Largest file allowed; Cloudflare's limit unless a test sets a smaller one. */
   maxAssetBytes?: number;
 }): Promise<WorkerAssetsExport> {
   const maxBytes = options.maxAssetBytes ?? WORKER_ASSET_MAX_BYTES;
   const index = await loadIndexFromDisk(options.indexDir);
-  const names = [INDEX_FILES.vectors, INDEX_FILES.passages, INDEX_FILES.lexical, INDEX_FILES.manifest];
+  const names = [...(options.withoutVectors ? [] : [INDEX_FILES.vectors]), INDEX_FILES.passages, INDEX_FILES.lexical, INDEX_FILES.manifest];
   const files: WorkerAssetsExport['files'] = [];
   for (const name of names) {
     const { size } = await stat(join(index.dir, name));

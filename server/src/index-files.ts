@@ -26,7 +26,13 @@ export interface IndexContents {
   manifest: Manifest;
   passages: Passage[];
   lexical: LexicalIndex;
-  vectors: Uint8Array;
+  /** Null when the vectors live elsewhere (Cloudflare Vectorize) and were not read. */
+  vectors: Uint8Array | null;
+}
+
+export interface ReadIndexOptions {
+  /** Read and check vectors.hnsw (default). False when vector search goes to Vectorize. */
+  vectors?: boolean;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface IndexContents {
  * against the manifest's size and SHA-256 (Web Crypto), so a truncated copy fails loudly at
  * start-up instead of answering wrongly.
  */
-export async function readIndexFiles(source: IndexFileSource): Promise<IndexContents> {
+export async function readIndexFiles(source: IndexFileSource, options: ReadIndexOptions = {}): Promise<IndexContents> {
   const manifest = parseJson(source, INDEX_FILES.manifest, await required(source, INDEX_FILES.manifest), parseManifest);
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AuskunftError('INDEX_FORMAT_UNSUPPORTED', `The index ${source.name(INDEX_FILES.manifest)} has format version ${manifest.formatVersion}; this server reads version ${INDEX_FORMAT_VERSION}. Rebuild it with this version's \`auskunft crawl\`.`);
@@ -44,6 +50,7 @@ export async function readIndexFiles(source: IndexFileSource): Promise<IndexCont
   }
   const contents: Partial<Record<keyof Manifest['files'], Uint8Array>> = {};
   for (const [key, entry] of Object.entries(manifest.files) as Array<[keyof Manifest['files'], { bytes: number; sha256: string }]>) {
+    if (key === 'vectors' && options.vectors === false) continue;
     const file = INDEX_FILES[key];
     const data = await required(source, file);
     if (data.byteLength !== entry.bytes || (await sha256Hex(data)) !== entry.sha256) {
@@ -56,7 +63,7 @@ export async function readIndexFiles(source: IndexFileSource): Promise<IndexCont
     return json as Passage[];
   });
   const lexical = parseJson(source, INDEX_FILES.lexical, contents.lexical!, parseLexicalIndex);
-  return { manifest, passages, lexical, vectors: contents.vectors! };
+  return { manifest, passages, lexical, vectors: contents.vectors ?? null };
 }
 
 async function required(source: IndexFileSource, file: string): Promise<Uint8Array> {

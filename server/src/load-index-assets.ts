@@ -1,4 +1,4 @@
-import { readIndexFiles, type IndexContents } from './index-files.js';
+import { readIndexFiles, type IndexContents, type ReadIndexOptions } from './index-files.js';
 
 /** The Workers static-assets binding (`env.ASSETS`): a fetcher over the uploaded files. */
 export interface AssetsBinding {
@@ -26,9 +26,12 @@ export async function readAsset(assets: AssetsBinding, path: string): Promise<Ui
  * Loads the index version exported by `auskunft export-worker` from the Worker's static assets
  * (no file system in workerd). Checks and parsing are the ones the Node server uses.
  */
-export function loadIndexFromAssets(assets: AssetsBinding): Promise<IndexContents> {
-  return readIndexFiles({
-    name: (file) => `/${file} in the Worker's static assets (exported with \`auskunft export-worker\`)`,
-    read: (file) => readAsset(assets, `/${file}`),
-  });
+export function loadIndexFromAssets(assets: AssetsBinding, options: ReadIndexOptions = {}): Promise<IndexContents> {
+  return readIndexFiles(
+    {
+      name: (file) => `/${file} in the Worker's static assets (exported with \`auskunft export-worker\`)`,
+      read: (file) => readAsset(assets, `/${file}`),
+    },
+    options,
+  );
 }

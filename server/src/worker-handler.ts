@@ -8,6 +8,7 @@ import { createRetriever } from './retrieve/retrieve.js';
 import { createD1Store, type D1Binding } from './store/d1.js';
 import { createNullStore } from './store/store.js';
 import { loadPlainHnswSearch } from './vectors/plain-hnsw.js';
+import { createVectorizeSearch, type VectorizeIndexBinding } from './vectors/vectorize.js';
 import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
 import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './worker-asset-names.js';
 import { trackWrites, waitForWrites } from './worker-writes.js';
@@ -16,6 +17,8 @@ import { trackWrites, waitForWrites } from './worker-writes.js';
 export interface WorkerEnv {
   ASSETS: AssetsBinding;
   DB?: D1Binding;
+  /** Optional Cloudflare Vectorize index holding the vectors (`auskunft export-vectorize`); replaces vectors.hnsw. */
+  VECTORIZE?: VectorizeIndexBinding;
   [variable: string]: unknown;
 }
 
@@ -85,12 +88,15 @@ async function start(env: WorkerEnv): Promise<Started> {
   const settings = resolveSettings(serverSettings, { env: vars });
   const embedding = resolveSettings(embedderSettings, { env: vars });
   const logger = loggerFor(settings);
-  const index = await loadIndexFromAssets(env.ASSETS);
+  // With a Vectorize binding the vectors stay there; the assets then need no vectors.hnsw.
+  const index = await loadIndexFromAssets(env.ASSETS, { vectors: !env.VECTORIZE });
   const embedder = createEmbedderFromSettings(embedding);
   if (embedder.id !== index.manifest.embedder.id) {
     throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the Worker is configured for "${embedder.id}". Use the same embedder settings for crawl and Worker, or rebuild the index.`);
   }
-  const vectors = loadPlainHnswSearch(index.vectors, index.manifest.embedder.dimension, settings.hnswEf, '/vectors.hnsw in the static assets');
+  const vectors = env.VECTORIZE
+    ? createVectorizeSearch(env.VECTORIZE, { version: index.manifest.version, size: index.manifest.counts.passages })
+    : loadPlainHnswSearch(index.vectors!, index.manifest.embedder.dimension, settings.hnswEf, '/vectors.hnsw in the static assets');
   const synonyms = await loadSynonymsAsset(env.ASSETS);
   const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms });
   if (!env.DB && settings.queryLog) logger.log('warn', 'store_missing', { reason: 'no D1 binding "DB": feedback and query log are not kept' });

@@ -67,6 +67,14 @@ describe('exportWorkerAssets', () => {
     expect(Buffer.from(fromAssets.vectors).equals(await readFile(fromDisk.vectorsPath))).toBe(true);
   });
 
+  it('leaves the vectors out for a Worker that searches Vectorize', async () => {
+    await exportWorkerAssets({ indexDir: site.outDir, outDir, withoutVectors: true });
+    expect((await readdir(outDir)).sort()).toEqual(['lexical.json', 'manifest.json', 'passages.json']);
+    const fromAssets = await loadIndexFromAssets(folderBinding(outDir), { vectors: false });
+    expect(fromAssets.vectors).toBeNull();
+    await expect(loadIndexFromAssets(folderBinding(outDir))).rejects.toThrow(/vectors\.hnsw in the Worker's static assets .* is missing/);
+  });
+
   it('replaces an earlier export but refuses a folder with other files', async () => {
     await exportWorkerAssets({ indexDir: site.outDir, outDir, widget: { script: '/* old */', chunks: new Map() } });
     await exportWorkerAssets({ indexDir: site.outDir, outDir });

@@ -70,3 +70,33 @@ describe('start-up failures', () => {
     expect(errors).toContain('AUSKUNFT_CHAT_RATE_LIMIT');
   });
 });
+
+describe('Cloudflare Vectorize instead of vectors.hnsw', () => {
+  it('searches the Vectorize binding and needs no vector file in the assets', async () => {
+    const queries: Array<{ topK: number; namespace?: string; length: number }> = [];
+    const VECTORIZE = {
+      async query(vector: Float32Array | number[], options: { topK: number; namespace?: string }) {
+        queries.push({ topK: options.topK, namespace: options.namespace, length: vector.length });
+        const version = options.namespace!;
+        return { count: 3, matches: [0, 1, 2].map((id, i) => ({ id: `${version}/${id}`, score: 0.9 - i * 0.1 })) };
+      },
+    };
+    const assets = workerEnv.ASSETS;
+    const withoutVectors = {
+      fetch: (input: Request | URL) => {
+        const path = new URL(input instanceof URL ? input : input.url).pathname;
+        return path === '/vectors.hnsw' ? Promise.resolve(new Response('Not found', { status: 404 })) : assets.fetch(input as Request);
+      },
+    };
+    const ctx = createExecutionContext();
+    const res = await createWorker().fetch(new Request('https://auskunft.example/api/search?q=Kraftfahrzeughilfe%20Umbau'), { ...workerEnv, ASSETS: withoutVectors, VECTORIZE }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(200);
+    const body = await res.json<{ results: Array<{ url: string }> }>();
+    expect(new URL(body.results[0]!.url).pathname).toBe('/inklusionsamt/kraftfahrzeughilfe/');
+    expect(queries.length).toBe(1);
+    expect(queries[0]!.topK).toBeLessThanOrEqual(100);
+    expect(queries[0]!.namespace).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{4}$/);
+    expect(queries[0]!.length).toBe(512);
+  });
+});
