@@ -45,9 +45,9 @@ describe('auskunft crawl', () => {
   it('indexes the demo site with its editors’ FAQ files and prints the report', async () => {
     const { code, out } = await run([site.url, '--out', outDir, '--delay-ms', '0', '--concurrency', '4', '--faq-dir', DEMO_FAQ]);
     expect(code).toBe(0);
-    expect(out).toMatch(/pages: \d+, passages: \d+ \(FAQ: \d+\), PDFs: 0, FAQ files: 4 with 5 entries/);
+    expect(out).toMatch(/pages: \d+, passages: \d+ \(FAQ: \d+\), PDFs: 3, FAQ files: 4 with 5 entries/);
     expect(out).toMatch(/changes: \d+ added, 0 changed, 0 unchanged, 0 removed/);
-    expect(out).toMatch(/skipped: \d+ \(robots\.txt 1, not found \d+\)/);
+    expect(out).toMatch(/skipped: 1 \(robots\.txt 1\)/);
     const reportFile = /full report: (.+crawl-report\.json)/.exec(out)![1]!;
     expect(JSON.parse(await readFile(reportFile, 'utf8'))).toMatchObject({ faqFiles: { files: 4, entries: 5 }, warnings: [] });
   });

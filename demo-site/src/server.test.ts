@@ -86,7 +86,7 @@ describe('pages', () => {
 });
 
 describe('links', () => {
-  it('reaches every page from / by following same-origin links; only the PDFs are broken', async () => {
+  it('reaches every page and every linked PDF from / by following same-origin links; none is broken', async () => {
     const seen = new Set<string>(['/']);
     const queue = ['/'];
     const broken: string[] = [];
@@ -117,8 +117,21 @@ describe('links', () => {
       }
     }
     for (const path of pages) expect(seen, `unreachable: ${path}`).toContain(path);
-    expect(broken.sort()).toEqual(['/media/antrag-begleitende-hilfe.pdf', '/media/merkblatt-ausgleichsabgabe-2025.pdf', '/media/merkblatt-kfz-hilfe.pdf']);
+    expect(broken).toEqual([]);
+    expect([...seen].filter((p) => p.endsWith('.pdf')).sort()).toEqual(['/media/antrag-begleitende-hilfe.pdf', '/media/merkblatt-ausgleichsabgabe-2025.pdf', '/media/merkblatt-kfz-hilfe.pdf']);
     expect(external).toContain('https://www.gesetze-im-internet.de/sgb_9_2018/');
+  });
+
+  it('serves the linked PDFs as application/pdf and refuses other media paths', async () => {
+    const pdf = await fetch(new URL('/media/merkblatt-kfz-hilfe.pdf', site.url));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    for (const path of ['/media/fehlt.pdf', '/media/..%2Fpackage.json', '/media/merkblatt-kfz-hilfe.exe']) {
+      const res = await fetch(new URL(path, site.url));
+      expect(res.status, path).toBe(404);
+      await res.body?.cancel();
+    }
   });
 
   it('has an aside with related links on some pages', async () => {

@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const siteDir = fileURLToPath(new URL('../site/', import.meta.url));
 export const pagesDir = path.join(siteDir, 'pages');
 export const assetsDir = path.join(siteDir, 'assets');
+/** Downloadable documents (Merkblätter, Antragsformulare) linked from the pages. */
+export const mediaDir = path.join(siteDir, 'media');
 export const notFoundFile = path.join(siteDir, '404.html');
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
 const ASSET = /^[a-z0-9][a-z0-9-]*\.(css|svg)$/;
+const MEDIA = /^[a-z0-9][a-z0-9-]*\.pdf$/;
 
 export interface ResolvedPagePath {
   /** Canonical URL path with trailing slash, e.g. '/inklusionsamt/faq/' */
@@ -54,13 +57,15 @@ export function resolvePagePath(rawPath: string): ResolvedPagePath | undefined {
 }
 
 export function resolveAssetPath(rawPath: string): { file: string; type: string } | undefined {
-  const match = /^\/assets\/([^/]+)$/.exec(rawPath);
+  const match = /^\/(assets|media)\/([^/]+)$/.exec(rawPath);
   if (!match) return undefined;
-  const name = decodeSegment(match[1]!);
-  if (name === undefined || !ASSET.test(name)) return undefined;
-  const file = path.join(assetsDir, name);
-  if (!isInside(assetsDir, file)) return undefined;
-  const type = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'image/svg+xml';
+  const media = match[1] === 'media';
+  const name = decodeSegment(match[2]!);
+  if (name === undefined || !(media ? MEDIA : ASSET).test(name)) return undefined;
+  const dir = media ? mediaDir : assetsDir;
+  const file = path.join(dir, name);
+  if (!isInside(dir, file)) return undefined;
+  const type = media ? 'application/pdf' : name.endsWith('.css') ? 'text/css; charset=utf-8' : 'image/svg+xml';
   return { file, type };
 }
 

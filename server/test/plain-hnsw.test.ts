@@ -108,7 +108,8 @@ describe('plain HNSW reader on the demo index', () => {
       throw new Error('expected the reader to refuse the file');
     };
     expect(attempt(() => parseHnswFile(bytes, dimension * 2))).toContain(`the manifest says dimension ${dimension * 2}`);
-    expect(attempt(() => parseHnswFile(bytes.subarray(0, bytes.byteLength - 100), dimension))).toContain('truncated');
+    // Cut inside the level-0 records, whatever the upper levels of this graph look like.
+    expect(attempt(() => parseHnswFile(bytes.subarray(0, Math.floor(bytes.byteLength / 2)), dimension))).toContain('truncated');
     expect(attempt(() => parseHnswFile(bytes.subarray(0, 40), dimension))).toContain('96-byte header');
   });
 });
