@@ -1,19 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
 
-/** Serves the bundled demo site on 127.0.0.1 and crawls it into a temporary index directory. */
-export async function buildDemoIndex() {
+/** The demo's editor-curated FAQ files (demo-site/faq/), as `auskunft demo` indexes them. */
+export const DEMO_FAQ_DIR = fileURLToPath(new URL('../../demo-site/faq/', import.meta.url));
+
+/**
+ * Serves the bundled demo site on 127.0.0.1 and crawls it into a temporary index directory,
+ * optionally with the demo's FAQ files.
+ */
+export async function buildDemoIndex(options: { faqDir?: string } = {}) {
   const site = await startDemoSite();
   const outDir = await mkdtemp(join(tmpdir(), 'auskunft-demo-index-'));
   const report = await crawlSite({
     startUrls: [site.url],
     outDir,
     embedder: createHashedNgramEmbedder(),
-    settings: { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 4 },
+    settings: { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 4, ...(options.faqDir ? { faqDir: options.faqDir } : {}) },
   });
   return {
     site,

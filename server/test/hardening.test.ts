@@ -4,7 +4,7 @@ import { createApp, createRetriever, loadIndexFromDisk, serverSettings, type Ser
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
-import { buildDemoIndex } from './demo-index.js';
+import { buildDemoIndex, DEMO_FAQ_DIR } from './demo-index.js';
 import { readSseEvents } from './sse.js';
 
 let demo: Awaited<ReturnType<typeof buildDemoIndex>>;
@@ -170,5 +170,34 @@ describe('small talk', () => {
     const { app } = makeApp();
     const done = await chatDone(app, 'Hallo, wie beantrage ich einen Schwerbehindertenausweis?');
     expect(done.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('editors\' FAQ answers', () => {
+  let withFaq: Awaited<ReturnType<typeof buildDemoIndex>>;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    withFaq = await buildDemoIndex({ faqDir: DEMO_FAQ_DIR });
+    const index = await loadIndexFromDisk(withFaq.outDir);
+    const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
+    const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+    app = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings: { ...resolveSettings(serverSettings), logEnabled: false } });
+  });
+
+  afterAll(() => withFaq.close());
+
+  it('answers verbatim when the question is the FAQ\'s own, with its Leichte-Sprache version', async () => {
+    const done = await chatDone(app, 'Ich habe meinen Schwerbehindertenausweis verloren. Was mache ich?');
+    expect(done.generated).toBe('faq');
+    expect(done.sources[0].url).toContain('verlust');
+    expect(done.easyLanguage).toContain('Ausweis');
+  });
+
+  it('does not answer with an FAQ that only shares words with the question (regression: used-car FAQ for "Umbau")', async () => {
+    const done = await chatDone(app, 'Wer zahlt den Umbau meines Autos?');
+    expect(done.answer).not.toContain('Gebrauchtwagen');
+    expect(done.generated).toBe('extractive');
+    expect(done.sources.map((s: { url: string }) => new URL(s.url).pathname)).toContain('/inklusionsamt/kraftfahrzeughilfe/');
   });
 });

@@ -45,6 +45,14 @@ describe('splitSentences', () => {
       'Fertig!',
     ]);
   });
+
+  it('keeps ordinals inside the sentence but ends one after a year', () => {
+    expect(splitSentences('Ab dem 10. Lebensjahr gilt das. Seit 2024. Neue Regeln gelten am 1. Januar.')).toEqual([
+      'Ab dem 10. Lebensjahr gilt das.',
+      'Seit 2024.',
+      'Neue Regeln gelten am 1. Januar.',
+    ]);
+  });
 });
 
 describe('transliteration', () => {

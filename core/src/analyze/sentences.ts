@@ -1,5 +1,8 @@
-/** Words ending in "." that do not end a sentence even before a capital ("z. B. Ihr Antrag"). */
-const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|Dr|Prof|Nr|Abs|Art|Str|bzw|ggf|evtl|vgl|ca|inkl|zzgl|Tel|Hr|Fr|St|usw|etc|sog|allg|gem|lt)\.$/u;
+/**
+ * Words ending in "." that do not end a sentence even before a capital ("z. B. Ihr Antrag"), and
+ * ordinals ("ab dem 10. Lebensjahr", "am 1. Januar"); four-digit years do end sentences.
+ */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|\d{1,2}|Dr|Prof|Nr|Abs|Art|Str|bzw|ggf|evtl|vgl|ca|inkl|zzgl|Tel|Hr|Fr|St|usw|etc|sog|allg|gem|lt)\.$/u;
 
 /**
  * Splits German prose into sentences: a cut after . ! ? when the next word starts with a capital

@@ -11,8 +11,12 @@ export interface ComposeOptions {
 const MAX_SENTENCES = 3;
 const MAX_PER_PASSAGE = 2;
 const PASSAGES_CONSIDERED = 4;
-/** A curated FAQ entry answers verbatim only when it covers the question almost entirely. */
-const FAQ_COVERAGE = 0.8;
+/**
+ * A curated FAQ entry answers verbatim only when the question is nearly its own question or one
+ * of its alternatives. Coverage of the whole entry is not enough: "Wer zahlt den Umbau meines
+ * Autos?" shares every word with the FAQ on used cars, whose answer is about something else.
+ */
+const FAQ_MATCH = 0.8;
 /** Later-ranked passages need a clearly better sentence to win over the top one. */
 const RANK_DECAY = 0.15;
 
@@ -27,17 +31,20 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
   if (top.length === 0 || confidence < options.minCoverage) return declineAnswer(options.handoff);
 
   const first = top[0]!;
-  if (first.passage.kind === 'faq' && first.coverage >= FAQ_COVERAGE) return faqAnswer(first, top, options);
+  if (first.passage.kind === 'faq' && (first.faqMatch ?? 0) >= FAQ_MATCH && first.coverage >= options.minCoverage) return faqAnswer(first, top, options);
 
   const wanted = new Set(retrieval.terms);
+  const weightOf = (term: string) => retrieval.termWeights?.[term] ?? 1;
+  const totalWeight = Math.max(1e-9, [...wanted].reduce((sum, t) => sum + weightOf(t), 0));
   const candidates: Array<{ rank: number; position: number; sentence: string; score: number }> = [];
   top.forEach((hit, rank) => {
     if (hit.coverage < options.minCoverage / 2) return;
     splitSentences(hit.passage.text).forEach((sentence, position) => {
       const terms = new Set(analyzeTerms(sentence));
-      const matched = [...wanted].filter((t) => terms.has(t)).length;
+      // Rare words decide what a sentence is about: "Kraftfahrzeughilfe" says more than "Unterlagen".
+      const matched = [...wanted].filter((t) => terms.has(t)).reduce((sum, t) => sum + weightOf(t), 0);
       if (matched === 0) return;
-      candidates.push({ rank, position, sentence, score: (matched / Math.max(1, wanted.size)) * (1 - RANK_DECAY * rank) });
+      candidates.push({ rank, position, sentence, score: (matched / totalWeight) * (1 - RANK_DECAY * rank) });
     });
   });
   // Vector-only matches share no words with the question: open with the best passage's lead.

@@ -31,6 +31,8 @@ export interface Retrieval {
   passages: RetrievedPassage[];
   /** Each query word with the index terms it was searched under (for diagnostics such as `auskunft ask`). */
   groups: QueryGroup[];
+  /** IDF of each of `terms`: how much a match on it says (rare words say more). */
+  termWeights: Record<string, number>;
 }
 
 export interface RetrieverOptions {
@@ -179,7 +181,7 @@ export function createRetriever(options: RetrieverOptions) {
         });
       }
       passages.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-      return { terms, passages: passages.slice(0, limit), groups };
+      return { terms, passages: passages.slice(0, limit), groups, termWeights: Object.fromEntries(terms.map((t) => [t, bm25.idf(t)])) };
     },
   };
 }
