@@ -6,9 +6,9 @@
  * focus and reduced motion. docs/accessibility.md maps each criterion to these tests.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announced, launchChromium, openPage, skipReason, startStack, type Stack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announced, openPage, skipReason, useBrowserStack } from './stack';
 
 if (skipReason) console.warn(`[widget browser tests] skipped: ${skipReason}`);
 
@@ -61,19 +61,10 @@ function liveRegions(page: Page): Promise<{ light: string[]; shadow: number }> {
 }
 
 describe.skipIf(skipReason !== null)('accessibility of the widget on the demo site', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useBrowserStack();
 
   it('has no serious or critical axe findings, closed and open, and a sound screen-reader structure', async () => {
-    const { page } = await openPage(browser, stack);
+    const { page } = await openPage(env.browser, env.stack);
     const input = page.getByRole('combobox', { name: 'Suche auf dieser Website' });
 
     // --- closed: one light-DOM announcer exists from the start, empty, visually clipped (A14)
@@ -162,7 +153,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
 
   it('never hides the focused element behind the launcher while tabbing through the page (WCAG 2.4.11)', async () => {
     // A page and window size where, without the widget's care, Tab lands links under the launcher.
-    const { page } = await openPage(browser, stack, { viewport: { width: 800, height: 500 }, path: '/inklusionsamt/kuendigungsschutz/' });
+    const { page } = await openPage(env.browser, env.stack, { viewport: { width: 800, height: 500 }, path: '/inklusionsamt/kuendigungsschutz/' });
     const hidden: string[] = [];
     let stops = 0;
     for (let i = 0; i < 200; i++) {
@@ -192,7 +183,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
 
   it('reflows at 320 px and at 400 % zoom (320 × 256), with targets of at least 24 × 24 px', async () => {
     for (const viewport of [{ width: 320, height: 640 }, { width: 320, height: 256 }]) {
-      const { page } = await openPage(browser, stack, { viewport, reducedMotion: 'reduce' });
+      const { page } = await openPage(env.browser, env.stack, { viewport, reducedMotion: 'reduce' });
       // The demo page's own width (its long H1 words may overflow): the widget must add nothing.
       const pageWidth = Math.max(320, await page.evaluate(() => document.documentElement.scrollWidth));
       const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth);
@@ -241,7 +232,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
   });
 
   it('keeps working with text-spacing overrides, shows focus, and moves only when motion is welcome', async () => {
-    const { page } = await openPage(browser, stack, { reducedMotion: 'reduce' });
+    const { page } = await openPage(env.browser, env.stack, { reducedMotion: 'reduce' });
     // WCAG 1.4.12: the bookmarklet's overrides, applied inside the shadow root.
     await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
@@ -277,7 +268,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
     expect(outlines.filter((o) => !o.endsWith(':solid:true'))).toEqual([]);
     await page.context().close();
 
-    const moving = await openPage(browser, stack, { reducedMotion: 'no-preference' });
+    const moving = await openPage(env.browser, env.stack, { reducedMotion: 'no-preference' });
     await moving.page.getByRole('button', { name: 'Fragen an den Assistenten' }).click();
     expect(await moving.page.locator('dialog').evaluate((d) => getComputedStyle(d).animationName)).toBe('aw-in');
     await moving.page.context().close();

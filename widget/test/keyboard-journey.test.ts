@@ -5,9 +5,9 @@
  * layouts go to test-results/.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announced, focusInWidget, launchChromium, openPage, RESULTS_DIR, skipReason, startStack, violations, type Stack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announced, focusInWidget, openPage, RESULTS_DIR, skipReason, violations, useBrowserStack } from './stack';
 
 if (skipReason) console.warn(`[widget browser tests] skipped: ${skipReason}`);
 
@@ -35,20 +35,11 @@ async function pressUntilLabel(page: Page, key: string, label: string, max = 40)
 }
 
 describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useBrowserStack();
 
   it('search, open a result, ask the assistant, get a cited answer, give feedback, copy, start over', async () => {
-    const { page, log } = await openPage(browser, stack);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.siteOrigin });
+    const { page, log } = await openPage(env.browser, env.stack);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.stack.siteOrigin });
     const input = page.getByRole('combobox', { name: 'Suche auf dieser Website' });
 
     // The widget replaced the site's own search form in the header and is in the Tab order.
@@ -106,7 +97,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     // Disclosure and privacy request are there before the first message (B1, C3).
     expect(await dialog.getByText('Automatisierter KI-Assistent, kein Mensch').isVisible()).toBe(true);
     expect(await dialog.getByText('Bitte geben Sie keine persönlichen Daten ein', { exact: false }).isVisible()).toBe(true);
-    expect(await dialog.getByRole('link', { name: 'Datenschutzhinweise' }).getAttribute('href')).toBe(`${stack.siteOrigin}/datenschutz/`);
+    expect(await dialog.getByRole('link', { name: 'Datenschutzhinweise' }).getAttribute('href')).toBe(`${env.stack.siteOrigin}/datenschutz/`);
 
     // --- Enter sends; the answer cites its sources with links to exactly those pages
     await page.keyboard.press('Enter');
@@ -122,11 +113,11 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     for (const url of citeLinks) expect(sourceLinks.map((u) => u.split('#')[0])).toContain(url.split('#')[0]);
     expect(await answer.locator('a.cite').first().getAttribute('aria-label')).toMatch(/^Quelle \d+: /);
     // Talk to a person: always between the conversation and the question box.
-    expect(await dialog.locator('.handoff a').getAttribute('href')).toBe(`${stack.siteOrigin}/kontakt/`);
+    expect(await dialog.locator('.handoff a').getAttribute('href')).toBe(`${env.stack.siteOrigin}/kontakt/`);
     expect(await focusInWidget(page)).toMatch(/^textarea#aw-chat-input\./);
 
     // --- feedback by keyboard: thumbs down, an optional comment, send
-    const feedbackRequest = page.waitForRequest((r) => r.url() === `${stack.apiOrigin}/api/feedback`);
+    const feedbackRequest = page.waitForRequest((r) => r.url() === `${env.stack.apiOrigin}/api/feedback`);
     await pressUntilLabel(page, 'Shift+Tab', 'Nein, nicht hilfreich');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusInWidget(page)).toMatch(/^textarea#aw-fb-c-\d+\./);
@@ -193,7 +184,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
       ['desktop', { viewport: { width: 1280, height: 860 } }],
       ['mobile', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
     ] as const) {
-      const { page } = await openPage(browser, stack, options);
+      const { page } = await openPage(env.browser, env.stack, options);
       const shot = (state: string) => page.screenshot({ path: join(RESULTS_DIR, `widget-${name}-${state}.png`), animations: 'disabled' });
       await shot('closed');
       await page.getByRole('combobox').fill('Kündigungsschutz');

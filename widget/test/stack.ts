@@ -18,6 +18,7 @@ import { startDemoSite } from '@auskunft/demo-site';
 import { serverSettings } from '@auskunft/server';
 import { startNodeServer } from '@auskunft/server/node';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_DIR = join(here, '..', '..', 'test-results');
@@ -166,6 +167,22 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Starts the stack and Chromium once for the test file (in parallel: both take a second or two)
+ * and stops them afterwards. Read `stack` and `browser` inside tests, once the hooks have run.
+ */
+export function useBrowserStack(): { readonly stack: Stack; readonly browser: Browser } {
+  const handles = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    [handles.stack, handles.browser] = await Promise.all([startStack(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.stack?.close();
+  });
+  return handles;
 }
 
 export interface PageLog {

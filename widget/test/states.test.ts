@@ -6,9 +6,9 @@
  * where the server cannot produce a case (a model-written answer, a slow network), the one
  * request concerned is delayed or answered by the test.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announced, launchChromium, openPage, skipReason, startStack, violations, type Stack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announced, openPage, skipReason, violations, useBrowserStack } from './stack';
 
 if (skipReason) console.warn(`[widget browser tests] skipped: ${skipReason}`);
 
@@ -25,22 +25,13 @@ async function openChat(page: Page, launcher = 'Fragen an den Assistenten') {
 }
 
 describe.skipIf(skipReason !== null)('widget states and host configuration', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useBrowserStack();
 
   it('shows loading, then "no results" with the host\'s suggestions, said assertively', async () => {
-    const { page } = await openPage(browser, stack, { rewrite: withAttributes('data-suggestions="Schwerbehindertenausweis, Kündigungsschutz"') });
+    const { page } = await openPage(env.browser, env.stack, { rewrite: withAttributes('data-suggestions="Schwerbehindertenausweis, Kündigungsschutz"') });
     const input = page.getByRole('combobox');
     // A slow network: the search answers after a while.
-    await page.route(`${stack.apiOrigin}/api/search?**`, async (route) => {
+    await page.route(`${env.stack.apiOrigin}/api/search?**`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       await route.continue();
     });
@@ -54,7 +45,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
       '„Xylophonunterricht“ dem digitalen Assistenten stellen',
     ]);
     await expect.poll(() => page.locator('.auskunft-announcer [aria-live=assertive]').textContent()).toBe('Keine Treffer für „Xylophonunterricht“');
-    await page.unroute(`${stack.apiOrigin}/api/search?**`);
+    await page.unroute(`${env.stack.apiOrigin}/api/search?**`);
 
     // A suggestion searches for its term.
     await input.press('ArrowDown');
@@ -66,7 +57,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('shows the server\'s own message when it refuses a search', async () => {
-    const { page, log } = await openPage(browser, stack);
+    const { page, log } = await openPage(env.browser, env.stack);
     await page.getByRole('combobox').fill(`Antrag auf ${'Arbeitsassistenz '.repeat(130)}`.trim());
     await page.getByRole('combobox').press('Enter');
     const message = 'Die Eingabe ist zu lang (2220 Zeichen). Erlaubt sind höchstens 2000 Zeichen.';
@@ -78,7 +69,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('says so when the chat code cannot be loaded, and loads it on the next try', async () => {
-    const { page, log } = await openPage(browser, stack);
+    const { page, log } = await openPage(env.browser, env.stack);
     await page.route(/\/widget\/chat-[\w-]+\.js/, (route) => route.abort('connectionrefused'));
     await page.getByRole('button', { name: 'Fragen an den Assistenten' }).click();
     await expect.poll(() => page.locator('.auskunft-announcer [aria-live=assertive]').textContent()).toBe(
@@ -92,14 +83,14 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('labels a model-written answer, links only real sources, offers Leichte Sprache and keeps failed feedback soft', async () => {
-    const { page } = await openPage(browser, stack);
-    const source = (n: number, path: string, title: string) => ({ n, url: `${stack.siteOrigin}${path}`, title, section: null, snippet: `${title} …` });
-    await page.route(`${stack.apiOrigin}/api/chat`, async (route) => {
+    const { page } = await openPage(env.browser, env.stack);
+    const source = (n: number, path: string, title: string) => ({ n, url: `${env.stack.siteOrigin}${path}`, title, section: null, snippet: `${title} …` });
+    await page.route(`${env.stack.apiOrigin}/api/chat`, async (route) => {
       // Long enough to see the answer being made.
       await new Promise((resolve) => setTimeout(resolve, 700));
       await route.fulfill({
         status: 200,
-        headers: { 'content-type': 'text/event-stream', 'access-control-allow-origin': stack.siteOrigin },
+        headers: { 'content-type': 'text/event-stream', 'access-control-allow-origin': env.stack.siteOrigin },
         body:
           sse('delta', { text: 'Die Kraftfahrzeughilfe ' }) +
           sse('done', {
@@ -108,14 +99,14 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
             generated: 'llm',
             model: 'meta-llama/Llama-3.3-70B-Instruct',
             confident: true,
-            handoff: { url: `${stack.siteOrigin}/kontakt/`, title: 'Inklusionsamt, Telefon 0221 555-0' },
+            handoff: { url: `${env.stack.siteOrigin}/kontakt/`, title: 'Inklusionsamt, Telefon 0221 555-0' },
             easyLanguage: 'Sie brauchen ein Auto für die Arbeit.\nDas Auto muss umgebaut werden.\nDann hilft das Amt.',
             disclosure: 'Text des Servers',
           }),
       });
     });
-    await page.route(`${stack.apiOrigin}/api/feedback`, (route) =>
-      route.fulfill({ status: 503, headers: { 'content-type': 'application/json', 'access-control-allow-origin': stack.siteOrigin }, body: '{"error":{"code":"UNAVAILABLE","message":"x"}}' }),
+    await page.route(`${env.stack.apiOrigin}/api/feedback`, (route) =>
+      route.fulfill({ status: 503, headers: { 'content-type': 'application/json', 'access-control-allow-origin': env.stack.siteOrigin }, body: '{"error":{"code":"UNAVAILABLE","message":"x"}}' }),
     );
     const dialog = await openChat(page);
     await page.locator('#aw-chat-input').fill('Wer zahlt den Umbau meines Autos?');
@@ -156,11 +147,11 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('shows only finished answers when the host or the person asks for it', async () => {
-    const { page } = await openPage(browser, stack, { rewrite: withAttributes('data-answers="complete"') });
+    const { page } = await openPage(env.browser, env.stack, { rewrite: withAttributes('data-answers="complete"') });
     const dialog = await openChat(page);
     const box = dialog.getByRole('checkbox', { name: 'Antworten erst zeigen, wenn sie fertig sind' });
     expect(await box.isChecked()).toBe(true);
-    await page.route(`${stack.apiOrigin}/api/chat`, async (route) => {
+    await page.route(`${env.stack.apiOrigin}/api/chat`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
@@ -175,7 +166,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('speaks English with data-lang="en" and offers only the search with data-mode="search"', async () => {
-    const { page } = await openPage(browser, stack, { rewrite: withAttributes('data-lang="en" data-mode="search"') });
+    const { page } = await openPage(env.browser, env.stack, { rewrite: withAttributes('data-lang="en" data-mode="search"') });
     expect(await page.locator('.auskunft-widget').getAttribute('lang')).toBe('en');
     expect(await page.locator('.auskunft-announcer').getAttribute('lang')).toBe('en');
     expect(await page.locator('.auskunft-widget').evaluate((h) => h.shadowRoot!.querySelectorAll('.launcher').length)).toBe(0);
@@ -190,7 +181,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('offers only the launcher with data-mode="chat", on the left, with the host\'s own disclosure', async () => {
-    const { page } = await openPage(browser, stack, {
+    const { page } = await openPage(env.browser, env.stack, {
       rewrite: withAttributes('data-mode="chat" data-position="left" data-disclosure-de="Sie chatten mit dem KI-Assistenten des LVMR. Er ersetzt keine Beratung." data-disclosure-version="2026-11-01"'),
     });
     expect(await page.getByRole('combobox').count()).toBe(0);
@@ -207,7 +198,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
   });
 
   it('does nothing but log one [auskunft] error when data-api is missing', async () => {
-    const { page, log } = await openPage(browser, stack, { rewrite: (html) => html.replace(/ data-api="[^"]*"/, ''), waitForWidget: false });
+    const { page, log } = await openPage(env.browser, env.stack, { rewrite: (html) => html.replace(/ data-api="[^"]*"/, ''), waitForWidget: false });
     await page.waitForLoadState('load');
     expect(await page.locator('.auskunft-widget').count()).toBe(0);
     // The site's own search form stays as it was.

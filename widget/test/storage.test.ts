@@ -5,9 +5,9 @@
  * opt-in `data-persist="session"`, exactly one sessionStorage key holds the conversation from
  * the first message on, survives a reload and is removed by "Neues Gespräch".
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announced, launchChromium, openPage, skipReason, startStack, type Stack } from './stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { announced, openPage, skipReason, useBrowserStack } from './stack';
 
 if (skipReason) console.warn(`[widget browser tests] skipped: ${skipReason}`);
 
@@ -57,19 +57,10 @@ async function askAndWait(page: Page, question: string): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)('storage and cookies', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useBrowserStack();
 
   it('leaves nothing behind and reads nothing of the host after a full search and chat session', async () => {
-    const { page } = await openPage(browser, stack);
+    const { page } = await openPage(env.browser, env.stack);
     await page.addInitScript(spyOnStorage);
     await page.reload();
     await page.locator('.auskunft-widget').waitFor({ state: 'attached' });
@@ -92,7 +83,7 @@ describe.skipIf(skipReason !== null)('storage and cookies', () => {
   });
 
   it('keeps the conversation in one sessionStorage key only with data-persist="session"', async () => {
-    const { page } = await openPage(browser, stack, { rewrite: (html) => html.replace('<script src=', '<script data-persist="session" src=') });
+    const { page } = await openPage(env.browser, env.stack, { rewrite: (html) => html.replace('<script src=', '<script data-persist="session" src=') });
     await page.addInitScript(spyOnStorage);
     await page.reload();
     await page.getByRole('button', { name: 'Fragen an den Assistenten' }).click();
