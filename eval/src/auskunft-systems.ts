@@ -1,6 +1,6 @@
 import type { Embedder, SynonymTable } from '@auskunft/core';
 import { createRetriever, groupByPage, loadIndexFromDisk, type RetrieveOptions, type Retriever } from '@auskunft/server';
-import { loadVectors } from './hnsw-vectors.js';
+import { loadHnswlibSearch } from '@auskunft/server/node';
 import type { SearchSystem } from './system.js';
 
 /** The chat's default `chat.minCoverage`: below it Auskunft declines instead of answering. */
@@ -18,7 +18,7 @@ export const MIN_VECTOR_SIMILARITY = 0.3;
  */
 export async function createAuskunftSystems(indexDir: string, embedder: Embedder, synonyms?: SynonymTable): Promise<SearchSystem[]> {
   const index = await loadIndexFromDisk(indexDir);
-  const vectors = await loadVectors(index.vectorsPath, index.manifest.embedder.dimension);
+  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
   const retriever = createRetriever({
     passages: index.passages,
     lexical: index.lexical,

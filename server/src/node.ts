@@ -17,6 +17,7 @@ import { createNullStore } from './store/store.js';
 export { openIndexOnDisk } from './open-index.js';
 export { createSqliteStore } from './store/sqlite.js';
 export { readWidgetBundle } from './read-widget.js';
+export { loadHnswlibSearch } from './vectors/hnswlib.js';
 
 export interface RunningServer {
   url: string;
