@@ -1,43 +1,26 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
-import { crawlSettings, crawlSite } from '@auskunft/crawler';
-import { startDemoSite, type DemoSite } from '@auskunft/demo-site';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqCommand } from './command-faq.js';
+import { captureOutput, crawlDemoInto } from './test-helpers/demo.js';
 
-let site: DemoSite;
+let siteUrl: string;
 let dir: string;
 
 beforeAll(async () => {
-  site = await startDemoSite();
   dir = await mkdtemp(join(tmpdir(), 'auskunft-faq-'));
-  await crawlSite({
-    startUrls: [site.url],
-    outDir: join(dir, 'index'),
-    embedder: createHashedNgramEmbedder(),
-    settings: { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 4 },
-  });
+  ({ siteUrl } = await crawlDemoInto(join(dir, 'index')));
 });
 
-afterAll(async () => {
-  await site.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function validate(files: Record<string, string>) {
   const faqDir = join(dir, `faq-${Math.random().toString(36).slice(2)}`);
   await mkdir(faqDir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(faqDir, name), text);
-  const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-  try {
-    const code = await faqCommand(['validate', faqDir, '--index', join(dir, 'index')]);
-    return { code, output: out.join('\n'), faqDir };
-  } finally {
-    log.mockRestore();
-  }
+  const { result: code, output } = await captureOutput(() => faqCommand(['validate', faqDir, '--index', join(dir, 'index')]));
+  return { code, output, faqDir };
 }
 
 const GOOD = `- question: Wie lange ist der Schwerbehindertenausweis gültig?
@@ -73,7 +56,7 @@ describe('auskunft faq validate', () => {
     });
     expect(code).toBe(1);
     expect(output).toMatch(new RegExp(`${join(faqDir, 'doppelt.yaml')}:1: "Wann läuft mein Ausweis ab\\?" means the same as "Wann läuft mein Ausweis ab\\?"`));
-    expect(output).toContain(`${join(faqDir, 'tot.yaml')}:1: source ${site.url}inklusionsamt/hoergeraete/ was not found in the last crawl`);
+    expect(output).toContain(`${join(faqDir, 'tot.yaml')}:1: source ${siteUrl}inklusionsamt/hoergeraete/ was not found in the last crawl`);
     expect(output).toMatch(/alt\.yaml:1: "Gilt die Ausgleichsabgabe von 2019 noch\?" expired on 2020-01-01; remove it or extend "valid-until"/);
   });
 });

@@ -1,11 +1,9 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
-import { crawlSettings, crawlSite } from '@auskunft/crawler';
-import { startDemoSite } from '@auskunft/demo-site';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
+import { captureOutput, crawlDemoInto } from './test-helpers/demo.js';
 
 /** `auskunft export-worker`: the step that puts a crawled index into the Cloudflare Worker. */
 describe('auskunft export-worker', () => {
@@ -15,28 +13,14 @@ describe('auskunft export-worker', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'auskunft-export-cli-'));
     indexDir = join(work, 'index-data');
-    const site = await startDemoSite();
-    try {
-      await crawlSite({ startUrls: [site.url], outDir: indexDir, embedder: createHashedNgramEmbedder(), settings: { ...resolveSettings(crawlSettings), delayMs: 0, concurrency: 4 } });
-    } finally {
-      await site.close();
-    }
+    await crawlDemoInto(indexDir);
   });
 
   afterAll(() => rm(work, { recursive: true, force: true }));
 
   const run = async (args: string[]) => {
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-    const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void out.push(line));
-    const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => void out.push(line));
-    try {
-      return { code: await main(['export-worker', ...args]), output: out.join('\n') };
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-      warn.mockRestore();
-    }
+    const { result, output } = await captureOutput(() => main(['export-worker', ...args]));
+    return { code: result, output };
   };
 
   it('exports the live version into the assets folder and reports what it wrote', async () => {
