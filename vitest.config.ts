@@ -17,6 +17,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@auskunft\/core$/, replacement: src('./core/src/index.ts') },
+      { find: /^@auskunft\/core\/fs$/, replacement: src('./core/src/fs.ts') },
       { find: /^@auskunft\/crawler$/, replacement: src('./crawler/src/index.ts') },
       { find: /^@auskunft\/server$/, replacement: src('./server/src/index.ts') },
       { find: /^@auskunft\/server\/node$/, replacement: src('./server/src/node.ts') },

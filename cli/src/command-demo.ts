@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ANALYSIS_VERSION, CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, createEmbedderFromSettings, defineSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { ANALYSIS_VERSION, createEmbedderFromSettings, defineSettings, embedderSettings, resolveSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
 import { serverSettings } from '@auskunft/server';
 import { startNodeServer } from '@auskunft/server/node';
 import { closeOnSignal } from './command-serve.js';
+import { listVersions } from './index-versions.js';
 import { readConfigFile } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 import { createProgressPrinter, formatReport } from './progress.js';
@@ -51,9 +50,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
   });
   try {
     const embedder = createEmbedderFromSettings(embedding);
-    const built = await indexedBuild(server.indexDir);
-    // Rebuild when the site moved to another port or a newer embedder (or analysis) is in use.
-    if (built?.startUrl !== site.url || built.embedder !== embedder.id || built.analysis !== ANALYSIS_VERSION) {
+    const live = (await listVersions(server.indexDir)).find((v) => v.current)?.manifest;
+    // Rebuild when there is none, the site moved to another port, or a newer embedder (or analysis) is in use.
+    if (!live || live.source.startUrls[0] !== site.url || live.embedder.id !== embedder.id || live.analysis !== ANALYSIS_VERSION) {
       console.log(`Building the demo index from ${site.url} into ${server.indexDir}/ …`);
       const crawl = resolveSettings(crawlSettings, { ...config, env });
       const report = await crawlSite({
@@ -75,15 +74,4 @@ export async function demoCommand(argv: string[]): Promise<number> {
     throw error;
   }
   return 0;
-}
-
-/** Start URL and embedder of the index currently in `dir`, or null when there is none. */
-async function indexedBuild(dir: string): Promise<{ startUrl: string | undefined; embedder: string | undefined; analysis: number | undefined } | null> {
-  try {
-    const version = (await readFile(join(dir, CURRENT_POINTER), 'utf8')).trim();
-    const manifest = JSON.parse(await readFile(join(dir, VERSIONS_DIR, version, INDEX_FILES.manifest), 'utf8')) as { source?: { startUrls?: string[] }; embedder?: { id?: string }; analysis?: number };
-    return { startUrl: manifest.source?.startUrls?.[0], embedder: manifest.embedder?.id, analysis: manifest.analysis };
-  } catch {
-    return null;
-  }
 }

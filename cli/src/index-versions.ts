@@ -1,6 +1,7 @@
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { readCurrentVersion, writeCurrentVersion } from '@auskunft/core/fs';
 import { join } from 'node:path';
-import { AuskunftError, CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, isVersionName, parseManifest, type Manifest } from '@auskunft/core';
+import { AuskunftError, INDEX_FILES, VERSIONS_DIR, isVersionName, parseManifest, type Manifest } from '@auskunft/core';
 
 export interface IndexVersion {
   version: string;
@@ -12,7 +13,7 @@ export interface IndexVersion {
 
 /** All complete version directories, oldest first, with the live one marked. */
 export async function listVersions(indexDir: string): Promise<IndexVersion[]> {
-  const current = (await readFile(join(indexDir, CURRENT_POINTER), 'utf8').catch(() => '')).trim();
+  const current = await readCurrentVersion(indexDir);
   const names = (await readdir(join(indexDir, VERSIONS_DIR)).catch(() => [] as string[])).filter(isVersionName).sort();
   return Promise.all(
     names.map(async (version) => {
@@ -38,9 +39,7 @@ export async function setCurrentVersion(indexDir: string, version: string): Prom
     throw new AuskunftError('INDEX_NOT_FOUND', `There is no version "${version}" in ${indexDir}. Versions: ${known}.`);
   }
   if (!target.manifest) throw new AuskunftError('INDEX_CORRUPT', `Version ${version} is incomplete or damaged (${target.problem}); refusing to make it current.`);
-  const tmp = join(indexDir, `.${CURRENT_POINTER}.${process.pid}.tmp`);
-  await writeFile(tmp, `${version}\n`);
-  await rename(tmp, join(indexDir, CURRENT_POINTER));
+  await writeCurrentVersion(indexDir, version);
 }
 
 /** Deletes all but the newest `keep` versions; the current one is always kept. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { readCurrentVersion } from '@auskunft/core/fs';
 import { join } from 'node:path';
-import { CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, parseManifest, sha256Hex, type Manifest, type Passage } from '@auskunft/core';
+import { INDEX_FILES, VERSIONS_DIR, parseManifest, sha256Hex, type Manifest, type Passage } from '@auskunft/core';
 import hnswlib from 'hnswlib-node';
 import { CRAWL_STATE_FILE, parseCrawlState, type CrawlState } from './crawl-state.js';
 import { embeddingKey } from './embed.js';
@@ -28,7 +29,7 @@ export async function loadPreviousIndex(
   outDir: string,
   options: { embedderId: string; extraction: string; onWarning: (message: string) => void },
 ): Promise<PreviousIndex | null> {
-  const version = (await readFile(join(outDir, CURRENT_POINTER), 'utf8').catch(() => '')).trim();
+  const version = await readCurrentVersion(outDir);
   if (!version) return null;
   const dir = join(outDir, VERSIONS_DIR, version);
   let manifest: Manifest;

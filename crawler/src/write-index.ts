@@ -1,9 +1,9 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeCurrentVersion } from '@auskunft/core/fs';
 import { join } from 'node:path';
 import {
   ANALYSIS_VERSION,
   AuskunftError,
-  CURRENT_POINTER,
   INDEX_FILES,
   INDEX_FORMAT_VERSION,
   VERSIONS_DIR,
@@ -92,9 +92,7 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
       await writeFile(join(partial, name), text);
     }
     await rename(partial, final);
-    const pointerTmp = join(input.outDir, `.${CURRENT_POINTER}.${version}.tmp`);
-    await writeFile(pointerTmp, `${version}\n`);
-    await rename(pointerTmp, join(input.outDir, CURRENT_POINTER));
+    await writeCurrentVersion(input.outDir, version);
     return { version, dir: final, manifest, timings: { lexicalMs, vectorsMs, filesMs } };
   } catch (error) {
     await rm(partial, { recursive: true, force: true });

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CURRENT_POINTER } from '@auskunft/core';
+import { readCurrentVersion } from '@auskunft/core/fs';
 
 /**
  * Polls an index directory's CURRENT pointer and calls `onChange` with the new version name.
@@ -16,7 +14,7 @@ export function watchCurrentVersion(indexDir: string, intervalMs: number, onChan
     if (busy) return;
     busy = true;
     try {
-      const version = (await readFile(join(indexDir, CURRENT_POINTER), 'utf8').catch(() => '')).trim();
+      const version = (await readCurrentVersion(indexDir)) ?? '';
       if (last === null) last = version;
       else if (version && version !== last) {
         await onChange(version);

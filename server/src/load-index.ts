@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { readCurrentVersion } from '@auskunft/core/fs';
 import { join } from 'node:path';
 import { AuskunftError, CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, type LexicalIndex, type Manifest, type Passage } from '@auskunft/core';
 import { readIndexFiles } from './index-files.js';
@@ -31,8 +32,8 @@ export async function loadIndexFromDisk(dir: string): Promise<LoadedIndex> {
 
 /** The version directory an index directory points to (via CURRENT), or the directory itself if it is one. */
 export async function resolveVersionDir(dir: string): Promise<string> {
-  const pointer = await readFile(join(dir, CURRENT_POINTER), 'utf8').catch(() => null);
-  if (pointer !== null) return join(dir, VERSIONS_DIR, pointer.trim());
+  const version = await readCurrentVersion(dir);
+  if (version !== null) return join(dir, VERSIONS_DIR, version);
   const manifest = await readFile(join(dir, INDEX_FILES.manifest), 'utf8').catch(() => null);
   if (manifest !== null) return dir;
   throw new AuskunftError('INDEX_NOT_FOUND', `No index found in "${dir}" (neither ${CURRENT_POINTER} nor ${INDEX_FILES.manifest}). Build one with \`npx auskunft crawl <start-url> --out ${dir}\`.`);

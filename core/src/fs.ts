@@ -1,0 +1,1 @@
+export { readCurrentVersion, writeCurrentVersion } from './format/layout-fs.js';
