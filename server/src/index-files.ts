@@ -84,3 +84,13 @@ function parseJson<T>(source: IndexFileSource, file: string, data: Uint8Array, p
     throw new AuskunftError('INDEX_CORRUPT', `${source.name(file)} is not a valid index file: ${(error as Error).message.slice(0, 500)}`, { cause: error });
   }
 }
+
+/**
+ * Query vectors must come from the embedder that made the passage vectors, or similarities are
+ * meaningless; `runtime` names where the mismatch is ("server", "Worker") for the operator.
+ */
+export function assertSameEmbedder(manifest: Manifest, embedderId: string, runtime: 'server' | 'Worker'): void {
+  if (embedderId === manifest.embedder.id) return;
+  const peer = runtime === 'Worker' ? 'Worker' : 'serve';
+  throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${manifest.embedder.id}" but the ${runtime} is configured for "${embedderId}". Use the same embedder settings for crawl and ${peer}, or rebuild the index.`);
+}

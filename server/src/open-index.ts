@@ -1,5 +1,6 @@
-import { AuskunftError, type Embedder } from '@auskunft/core';
+import type { Embedder } from '@auskunft/core';
 import type { ServerSettings } from './config.js';
+import { assertSameEmbedder } from './index-files.js';
 import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 import { createRetriever, type Retriever } from './retrieve/retrieve.js';
 import { loadSynonyms } from './retrieve/synonyms-file.js';
@@ -14,9 +15,7 @@ export async function openIndexOnDisk(
   embedder: Embedder,
 ): Promise<{ index: LoadedIndex; retriever: Retriever }> {
   const index = await loadIndexFromDisk(settings.indexDir);
-  if (embedder.id !== index.manifest.embedder.id) {
-    throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the server is configured for "${embedder.id}". Use the same embedder settings for crawl and serve, or rebuild the index.`);
-  }
+  assertSameEmbedder(index.manifest, embedder.id, 'server');
   const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
   const synonyms = await loadSynonyms(settings.synonymsFile);
   const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms, embeddingCacheSize: settings.embeddingCacheSize });

@@ -2,6 +2,7 @@ import { AuskunftError, bundledSynonyms, createEmbedderFromSettings, embedderSet
 import type { ExecutionContext } from 'hono';
 import { createApp, type App } from './app.js';
 import { serverSettings, type ServerSettings } from './config.js';
+import { assertSameEmbedder } from './index-files.js';
 import { loadIndexFromAssets, readAsset, type AssetsBinding } from './load-index-assets.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { createRetriever } from './retrieve/retrieve.js';
@@ -91,9 +92,7 @@ async function start(env: WorkerEnv): Promise<Started> {
   // With a Vectorize binding the vectors stay there; the assets then need no vectors.hnsw.
   const index = await loadIndexFromAssets(env.ASSETS, { vectors: !env.VECTORIZE });
   const embedder = createEmbedderFromSettings(embedding);
-  if (embedder.id !== index.manifest.embedder.id) {
-    throw new AuskunftError('EMBEDDER_MISMATCH', `The index was built with embedder "${index.manifest.embedder.id}" but the Worker is configured for "${embedder.id}". Use the same embedder settings for crawl and Worker, or rebuild the index.`);
-  }
+  assertSameEmbedder(index.manifest, embedder.id, 'Worker');
   const vectors = env.VECTORIZE
     ? createVectorizeSearch(env.VECTORIZE, { version: index.manifest.version, size: index.manifest.counts.passages })
     : loadPlainHnswSearch(index.vectors!, index.manifest.embedder.dimension, settings.hnswEf, '/vectors.hnsw in the static assets');
