@@ -1,11 +1,10 @@
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, createRetriever, loadIndexFromDisk, serverSettings } from '../src/index.js';
+import { createApp, serverSettings } from '../src/index.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
-import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
 import { defineApiSuite, type ApiTarget } from './api-suite.js';
 import { API_SUITE_ENV } from './api-suite-env.js';
-import { buildDemoIndex } from './demo-index.js';
+import { buildDemoIndex, openTestIndex } from './demo-index.js';
 
 /** The shared API suite against the Node app: hnswlib-node vectors, SQLite store, in-process requests. */
 const CLIENT_HEADER = 'x-test-client-address';
@@ -14,10 +13,8 @@ let target: ApiTarget;
 
 beforeAll(async () => {
   demo = await buildDemoIndex();
-  const index = await loadIndexFromDisk(demo.outDir);
   const settings = resolveSettings(serverSettings, { env: API_SUITE_ENV });
-  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
+  const { index, retriever } = await openTestIndex(demo.outDir, settings);
   const store = createSqliteStore(':memory:');
   const app = createApp({
     retriever,

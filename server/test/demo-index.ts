@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { serverSettings, type ServerSettings } from '../src/config.js';
+import { openIndexOnDisk } from '../src/open-index.js';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
 
@@ -31,4 +33,9 @@ export async function buildDemoIndex(options: { faqDir?: string } = {}) {
       await rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens an index the way `auskunft serve` does (default settings unless overridden). */
+export function openTestIndex(indexDir: string, settings: Partial<ServerSettings> = {}) {
+  return openIndexOnDisk({ ...resolveSettings(serverSettings), ...settings, indexDir }, createHashedNgramEmbedder());
 }

@@ -1,10 +1,9 @@
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createRetriever, loadIndexFromDisk, reportUnanswered, serverSettings, unansweredCsv, type Retriever } from '../src/index.js';
+import { createApp, loadIndexFromDisk, reportUnanswered, serverSettings, unansweredCsv, type Retriever } from '../src/index.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { QueryRecord, Store } from '../src/store/store.js';
-import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
-import { buildDemoIndex } from './demo-index.js';
+import { buildDemoIndex, openTestIndex } from './demo-index.js';
 
 /** A week of scrubbed questions: three missing topics in several wordings, plus answered ones. */
 const DECLINED = [
@@ -26,9 +25,7 @@ let index: Awaited<ReturnType<typeof loadIndexFromDisk>>;
 
 beforeAll(async () => {
   demo = await buildDemoIndex();
-  index = await loadIndexFromDisk(demo.outDir);
-  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
-  retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+  ({ index, retriever } = await openTestIndex(demo.outDir));
   store = createSqliteStore(':memory:');
   const day = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
   const records: QueryRecord[] = [

@@ -1,10 +1,9 @@
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createRetriever, loadIndexFromDisk, serverSettings, type ServerSettings } from '../src/index.js';
+import { createApp, loadIndexFromDisk, serverSettings, type ServerSettings } from '../src/index.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
-import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
-import { buildDemoIndex, DEMO_FAQ_DIR } from './demo-index.js';
+import { buildDemoIndex, DEMO_FAQ_DIR, openTestIndex } from './demo-index.js';
 import { readSseEvents } from './sse.js';
 
 let demo: Awaited<ReturnType<typeof buildDemoIndex>>;
@@ -12,9 +11,7 @@ let makeApp: (overrides?: Partial<ServerSettings>, clientAddress?: string) => { 
 
 beforeAll(async () => {
   demo = await buildDemoIndex();
-  const index = await loadIndexFromDisk(demo.outDir);
-  const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+  const { index, retriever } = await openTestIndex(demo.outDir);
   makeApp = (overrides = {}, clientAddress = '203.0.113.7') => {
     const settings = { ...resolveSettings(serverSettings), ...overrides };
     const store = createSqliteStore(':memory:');
@@ -179,9 +176,7 @@ describe('editors\' FAQ answers', () => {
 
   beforeAll(async () => {
     withFaq = await buildDemoIndex({ faqDir: DEMO_FAQ_DIR });
-    const index = await loadIndexFromDisk(withFaq.outDir);
-    const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, 100);
-    const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: 0.3, vectorWeight: 0.5 });
+    const { index, retriever } = await openTestIndex(withFaq.outDir);
     app = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings: { ...resolveSettings(serverSettings), logEnabled: false } });
   });
 

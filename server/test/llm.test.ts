@@ -1,8 +1,8 @@
-import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
+import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHfChatGenerator } from '../src/answer/generate-llm.js';
-import { createApp, createRetriever, loadIndexFromDisk, serverSettings } from '../src/index.js';
-import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
+import { createApp, serverSettings } from '../src/index.js';
+import { openTestIndex } from './demo-index.js';
 import { buildIndexOfPages } from './page-index.js';
 import { startFakeLlm, type RecordedChat } from './fake-llm.js';
 import { readSseEvents } from './sse.js';
@@ -44,10 +44,8 @@ afterAll(async () => {
 });
 
 async function appWith(model: string, overrides: Partial<ReturnType<typeof resolveSettings<typeof serverSettings>>> = {}) {
-  const loaded = await loadIndexFromDisk(index.outDir);
   const settings = { ...resolveSettings(serverSettings), logEnabled: false, llmTimeoutMs: 1000, ...overrides };
-  const vectors = await loadHnswlibSearch(loaded.vectorsPath, loaded.manifest.embedder.dimension, 100);
-  const retriever = createRetriever({ passages: loaded.passages, lexical: loaded.lexical, vectors, embedder: createHashedNgramEmbedder(), minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight });
+  const { index: loaded, retriever } = await openTestIndex(index.outDir, settings);
   const generator = createHfChatGenerator({ model, endpointUrl: llm.url, maxTokens: 200 });
   return createApp({ retriever, manifest: loaded.manifest, passages: loaded.passages, settings, generator });
 }
