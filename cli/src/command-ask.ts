@@ -1,7 +1,7 @@
-import { createEmbedderFromSettings, embedderSettings, passageUrl, resolveSettings } from '@auskunft/core';
+import { createEmbedderFromSettings, embedderSettings, passageUrl } from '@auskunft/core';
 import { createGeneratorFromSettings, resolveHandoff, serverSettings, streamAnswer, type Answer } from '@auskunft/server';
 import { openIndexOnDisk } from '@auskunft/server/node';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 const USAGE = `Usage: auskunft ask "<question>" [--index <dir>] [--json] [options]
@@ -24,10 +24,9 @@ export async function askCommand(argv: string[]): Promise<number> {
     return 2;
   }
   if (values['index'] !== undefined) overrides['indexDir'] = values['index'];
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const settings = resolveSettings(serverSettings, { ...config, env, overrides });
-  const embedder = createEmbedderFromSettings(resolveSettings(embedderSettings, { ...config, env, overrides }));
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const settings = settingsFor(serverSettings);
+  const embedder = createEmbedderFromSettings(settingsFor(embedderSettings));
   const { index, retriever } = await openIndexOnDisk(settings, embedder);
 
   const retrieval = await retriever.retrieve(question, 10);

@@ -1,6 +1,6 @@
-import { createEmbedderFromSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { createEmbedderFromSettings, embedderSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 import { createProgressPrinter, formatReport } from './progress.js';
 
@@ -38,11 +38,10 @@ export async function crawlCommand(argv: string[]): Promise<number> {
     console.error(`auskunft crawl: give at least one start URL, e.g. https://www.example.de/\n\n${USAGE}`);
     return 2;
   }
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const settings = resolveSettings(crawlSettings, { ...config, env, overrides });
-  const embedder = createEmbedderFromSettings(resolveSettings(embedderSettings, { ...config, env, overrides }));
-  const outDir = (values['out'] as string | undefined) ?? env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const settings = settingsFor(crawlSettings);
+  const embedder = createEmbedderFromSettings(settingsFor(embedderSettings));
+  const outDir = (values['out'] as string | undefined) ?? process.env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
   const report = await crawlSite({ startUrls: positionals, outDir, embedder, settings, onProgress: createProgressPrinter() });
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(formatReport(report));

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { ANALYSIS_VERSION, createEmbedderFromSettings, defineSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { ANALYSIS_VERSION, createEmbedderFromSettings, defineSettings, embedderSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
 import { serverSettings } from '@auskunft/server';
 import { startNodeServer } from '@auskunft/server/node';
 import { closeOnSignal } from './command-serve.js';
 import { listVersions } from './index-versions.js';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 import { createProgressPrinter, formatReport } from './progress.js';
 
@@ -31,11 +31,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     console.log(`${USAGE}\n${settingsHelp(defs)}`);
     return 0;
   }
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const demo = resolveSettings(demoSettings, { ...config, env, overrides });
-  const server = resolveSettings(serverSettings, { ...config, env, overrides });
-  const embedding = resolveSettings(embedderSettings, { ...config, env, overrides });
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const demo = settingsFor(demoSettings);
+  const server = settingsFor(serverSettings);
+  const embedding = settingsFor(embedderSettings);
   if (server.port === 0) {
     console.error('auskunft demo: the demo pages must know the API port in advance; set a fixed AUSKUNFT_PORT instead of 0.');
     return 2;
@@ -54,7 +53,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     // Rebuild when there is none, the site moved to another port, or a newer embedder (or analysis) is in use.
     if (!live || live.source.startUrls[0] !== site.url || live.embedder.id !== embedder.id || live.analysis !== ANALYSIS_VERSION) {
       console.log(`Building the demo index from ${site.url} into ${server.indexDir}/ …`);
-      const crawl = resolveSettings(crawlSettings, { ...config, env });
+      const crawl = settingsFor(crawlSettings, {});
       const report = await crawlSite({
         startUrls: [site.url],
         outDir: server.indexDir,

@@ -1,6 +1,6 @@
-import { defineSettings, resolveSettings } from '@auskunft/core';
+import { defineSettings } from '@auskunft/core';
 import { exportVectorizeNdjson, serverSettings } from '@auskunft/server';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 export const vectorizeExportSettings = defineSettings({
@@ -34,10 +34,9 @@ export async function exportVectorizeCommand(argv: string[]): Promise<number> {
     return 2;
   }
   if (values['out'] !== undefined) overrides['vectorizeExportDir'] = values['out'];
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const { indexDir } = resolveSettings(serverSettings, { ...config, env, overrides: { indexDir: values['index'] } });
-  const { vectorizeExportDir } = resolveSettings(vectorizeExportSettings, { ...config, env, overrides });
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const { indexDir } = settingsFor(serverSettings, { indexDir: values['index'] });
+  const { vectorizeExportDir } = settingsFor(vectorizeExportSettings);
   const { manifest, files } = await exportVectorizeNdjson({ indexDir, outDir: vectorizeExportDir });
   const { dimension } = manifest.embedder;
   console.log(

@@ -1,7 +1,7 @@
-import { defineSettings, resolveSettings } from '@auskunft/core';
+import { defineSettings } from '@auskunft/core';
 import { exportWorkerAssets, serverSettings } from '@auskunft/server';
 import { readWidgetBundle } from '@auskunft/server/node';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 export const workerExportSettings = defineSettings({
@@ -39,10 +39,9 @@ export async function exportWorkerCommand(argv: string[]): Promise<number> {
     return 2;
   }
   if (values['out'] !== undefined) overrides['workerAssetsDir'] = values['out'];
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const { indexDir, synonymsFile } = resolveSettings(serverSettings, { ...config, env, overrides: { indexDir: values['index'] } });
-  const { workerAssetsDir } = resolveSettings(workerExportSettings, { ...config, env, overrides });
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const { indexDir, synonymsFile } = settingsFor(serverSettings, { indexDir: values['index'] });
+  const { workerAssetsDir } = settingsFor(workerExportSettings);
   const widget = await readWidgetBundle();
   const result = await exportWorkerAssets({ indexDir, outDir: workerAssetsDir, ...(widget ? { widget } : {}), ...(synonymsFile ? { synonymsFile } : {}), withoutVectors: values['without-vectors'] === true });
   const sizes = result.files.map((f) => `  ${f.name.padEnd(15)} ${(f.bytes / 1024).toFixed(0).padStart(8)} KiB`).join('\n');

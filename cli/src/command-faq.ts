@@ -1,7 +1,7 @@
-import { analyzeTerms, isAuskunftError, resolveSettings } from '@auskunft/core';
+import { analyzeTerms, isAuskunftError } from '@auskunft/core';
 import { crawlSettings, loadFaqFiles, type FaqFileEntry } from '@auskunft/crawler';
 import { loadIndexFromDisk } from '@auskunft/server';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs } from './options.js';
 
 const USAGE = `Usage: auskunft faq validate [<faq-dir>] [--index <dir>] [--base-url <url>]
@@ -22,14 +22,13 @@ export async function faqCommand(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values['help'] ? 0 : 2;
   }
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const dir = dirArgument ?? resolveSettings(crawlSettings, { ...config, env }).faqDir;
+  const settingsFor = await loadSettings(values['config']);
+  const dir = dirArgument ?? settingsFor(crawlSettings, {}).faqDir;
   if (!dir) {
     console.error(`auskunft faq validate: name the folder of FAQ files, e.g. auskunft faq validate faq/\n\n${USAGE}`);
     return 2;
   }
-  const indexDir = (values['index'] as string | undefined) ?? env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
+  const indexDir = (values['index'] as string | undefined) ?? process.env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
   const index = await loadIndexFromDisk(indexDir).catch(() => null);
   const baseUrl = (values['base-url'] as string | undefined) ?? index?.manifest.source.startUrls[0] ?? 'https://www.example.invalid/';
   const today = new Date().toISOString().slice(0, 10);

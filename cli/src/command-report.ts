@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { createEmbedderFromSettings, embedderSettings, resolveSettings } from '@auskunft/core';
+import { createEmbedderFromSettings, embedderSettings } from '@auskunft/core';
 import { reportUnanswered, serverSettings, unansweredCsv } from '@auskunft/server';
 import { createSqliteStore, openIndexOnDisk } from '@auskunft/server/node';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 const USAGE = `Usage: auskunft report unanswered [--days <n>] [--csv <file>] [--json] [options]
@@ -23,15 +23,14 @@ export async function reportCommand(argv: string[]): Promise<number> {
     return values['help'] ? 0 : 2;
   }
   if (values['index'] !== undefined) overrides['indexDir'] = values['index'];
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
-  const settings = resolveSettings(serverSettings, { ...config, env, overrides });
+  const settingsFor = await loadSettings(values['config'], overrides);
+  const settings = settingsFor(serverSettings);
   const days = values['days'] === undefined ? settings.retentionDays : Number(values['days']);
   if (!Number.isFinite(days) || days <= 0) {
     console.error('auskunft report: --days must be a positive number.');
     return 2;
   }
-  const { retriever } = await openIndexOnDisk(settings, createEmbedderFromSettings(resolveSettings(embedderSettings, { ...config, env, overrides })));
+  const { retriever } = await openIndexOnDisk(settings, createEmbedderFromSettings(settingsFor(embedderSettings)));
   const store = createSqliteStore(settings.storePath);
   try {
     const since = new Date(Date.now() - days * 86_400_000).toISOString();

@@ -1,7 +1,7 @@
-import { embedderSettings, resolveSettings } from '@auskunft/core';
+import { embedderSettings } from '@auskunft/core';
 import { serverSettings } from '@auskunft/server';
 import { startNodeServer } from '@auskunft/server/node';
-import { readConfigFile } from './config-file.js';
+import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 const USAGE = `Usage: auskunft serve --index <index-dir> --port <port> [options]
@@ -21,11 +21,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['index'] !== undefined) overrides['indexDir'] = values['index'];
-  const env = process.env;
-  const config = await readConfigFile((values['config'] as string | undefined) ?? env['AUSKUNFT_CONFIG']);
+  const settingsFor = await loadSettings(values['config'], overrides);
   const server = await startNodeServer(
-    resolveSettings(serverSettings, { ...config, env, overrides }),
-    resolveSettings(embedderSettings, { ...config, env, overrides }),
+    settingsFor(serverSettings),
+    settingsFor(embedderSettings),
   );
   console.log(`Auskunft is listening on ${server.url}`);
   await closeOnSignal(server.close);
