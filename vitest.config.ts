@@ -18,6 +18,7 @@ export default defineConfig({
     alias: [
       { find: /^@auskunft\/core$/, replacement: src('./core/src/index.ts') },
       { find: /^@auskunft\/core\/fs$/, replacement: src('./core/src/fs.ts') },
+      { find: /^@auskunft\/core\/api$/, replacement: src('./core/src/api.ts') },
       { find: /^@auskunft\/crawler$/, replacement: src('./crawler/src/index.ts') },
       { find: /^@auskunft\/server$/, replacement: src('./server/src/index.ts') },
       { find: /^@auskunft\/server\/node$/, replacement: src('./server/src/node.ts') },
