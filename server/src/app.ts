@@ -4,14 +4,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError } from './api-error.js';
+import { ApiError } from './http/api-error.js';
 import type { ChatGenerator } from './answer/generate-llm.js';
 import { resolveHandoff } from './answer/handoff.js';
 import type { ServerSettings } from './config.js';
-import type { Logger, LogLevel } from './log.js';
-import { createLogger } from './log.js';
-import { createMetrics, type Metrics } from './metrics.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import type { Logger, LogLevel } from './http/log.js';
+import { createLogger } from './http/log.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { rateLimit } from './http/rate-limit.js';
 import { createClientKeyer, truncateAddress } from './privacy/client-key.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
@@ -22,7 +22,7 @@ import { metricsRoute } from './routes/metrics.js';
 import { searchRoute } from './routes/search.js';
 import { widgetRoutes } from './routes/widget.js';
 import { createNullStore, type Store } from './store/store.js';
-import type { WidgetBundle } from './widget-bundle.js';
+import type { WidgetBundle } from './widget/widget-bundle.js';
 
 export interface AppDeps {
   retriever: Retriever;

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { streamAnswer, type AnswerContext } from '../answer/answer-question.js';
 import type { Answer } from '../answer/answer.js';
 import { scrubPersonalData } from '../privacy/scrub.js';
-import { chatRequestSchema, parseJsonBody, requireText } from '../validate.js';
+import { chatRequestSchema, parseJsonBody, requireText } from '../http/validate.js';
 
 export interface ChatRouteOptions {
   answers: AnswerContext;

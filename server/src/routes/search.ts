@@ -4,8 +4,8 @@ import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
-import { ApiError } from '../api-error.js';
-import { requireText } from '../validate.js';
+import { ApiError } from '../http/api-error.js';
+import { requireText } from '../http/validate.js';
 import { scrubPersonalData } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { ApiError } from '../api-error.js';
-import { widgetFingerprint, type WidgetBundle } from '../widget-bundle.js';
+import { ApiError } from '../http/api-error.js';
+import { widgetFingerprint, type WidgetBundle } from '../widget/widget-bundle.js';
 
 /**
  * The widget's files. CORS is open on all of them: a cross-origin script pinned with

@@ -1,5 +1,5 @@
 import type { ExecutionContext } from 'hono';
-import type { Store } from './store/store.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Store writes the app starts without awaiting them (the query log). Workers cancel work that is

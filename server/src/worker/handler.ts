@@ -1,18 +1,18 @@
 import { AuskunftError, bundledSynonyms, createEmbedderFromSettings, embedderSettings, mergeSynonyms, parseSynonyms, resolveSettings, type SynonymTable } from '@auskunft/core';
 import type { ExecutionContext } from 'hono';
-import { createApp, type App } from './app.js';
-import { serverSettings, type ServerSettings } from './config.js';
-import { assertSameEmbedder } from './index-files.js';
+import { createApp, type App } from '../app.js';
+import { serverSettings, type ServerSettings } from '../config.js';
+import { assertSameEmbedder } from '../index-files.js';
 import { loadIndexFromAssets, readAsset, type AssetsBinding } from './load-index-assets.js';
-import { createLogger, type Logger, type LogLevel } from './log.js';
-import { createRetriever } from './retrieve/retrieve.js';
-import { createD1Store, type D1Binding } from './store/d1.js';
-import { createNullStore } from './store/store.js';
-import { loadPlainHnswSearch } from './vectors/plain-hnsw.js';
-import { createVectorizeSearch, type VectorizeIndexBinding } from './vectors/vectorize.js';
-import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
-import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './worker-asset-names.js';
-import { trackWrites, waitForWrites } from './worker-writes.js';
+import { createLogger, type Logger, type LogLevel } from '../http/log.js';
+import { createRetriever } from '../retrieve/retrieve.js';
+import { createD1Store, type D1Binding } from '../store/d1.js';
+import { createNullStore } from '../store/store.js';
+import { loadPlainHnswSearch } from '../vectors/plain-hnsw.js';
+import { createVectorizeSearch, type VectorizeIndexBinding } from '../vectors/vectorize.js';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from '../widget/widget-bundle.js';
+import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './asset-names.js';
+import { trackWrites, waitForWrites } from './writes.js';
 
 /** Bindings from wrangler.toml: the exported index as static assets, D1, and `AUSKUNFT_*` variables. */
 export interface WorkerEnv {
@@ -102,7 +102,7 @@ async function start(env: WorkerEnv): Promise<Started> {
   const writes = trackWrites(env.DB && settings.queryLog ? createD1Store(env.DB) : createNullStore());
   // The chat model client is imported only when one is configured. (@huggingface/inference itself
   // is in the bundle and evaluated at start-up anyway: core's embedder settings import it.)
-  const generator = settings.generator === 'extractive' ? undefined : (await import('./answer/generator-from-settings.js')).createGeneratorFromSettings(settings);
+  const generator = settings.generator === 'extractive' ? undefined : (await import('../answer/generator-from-settings.js')).createGeneratorFromSettings(settings);
   const widget = await loadWidgetAssets(env.ASSETS);
   const app = createApp({
     retriever,

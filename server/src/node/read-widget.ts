@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from '../widget/widget-bundle.js';
 
 /** Reads the built widget (widget/dist) on Node, or undefined when it was not built. */
 export async function readWidgetBundle(): Promise<WidgetBundle | undefined> {

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../api-error.js';
+import { ApiError } from './api-error.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per client and window; 0 switches the limit off. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readCurrentVersion } from '@auskunft/core/fs';
 import { join } from 'node:path';
 import { AuskunftError, CURRENT_POINTER, INDEX_FILES, VERSIONS_DIR, type LexicalIndex, type Manifest, type Passage } from '@auskunft/core';
-import { readIndexFiles } from './index-files.js';
+import { readIndexFiles } from '../index-files.js';
 
 export interface LoadedIndex {
   dir: string;

@@ -2,22 +2,22 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createEmbedderFromSettings, type EmbedderSettings } from '@auskunft/core';
-import { createGeneratorFromSettings } from './answer/generator-from-settings.js';
-import { createApp } from './app.js';
-import type { ServerSettings } from './config.js';
+import { createGeneratorFromSettings } from '../answer/generator-from-settings.js';
+import { createApp } from '../app.js';
+import type { ServerSettings } from '../config.js';
 import { watchCurrentVersion } from './index-watch.js';
-import { createLogger, type LogLevel } from './log.js';
-import { createMetrics } from './metrics.js';
+import { createLogger, type LogLevel } from '../http/log.js';
+import { createMetrics } from '../http/metrics.js';
 import { openIndexOnDisk } from './open-index.js';
 import { readWidgetBundle } from './read-widget.js';
-import { startRetention } from './store/retention.js';
-import { createSqliteStore } from './store/sqlite.js';
-import { createNullStore } from './store/store.js';
+import { startRetention } from '../store/retention.js';
+import { createSqliteStore } from '../store/sqlite.js';
+import { createNullStore } from '../store/store.js';
 
 export { openIndexOnDisk } from './open-index.js';
-export { createSqliteStore } from './store/sqlite.js';
+export { createSqliteStore } from '../store/sqlite.js';
 export { readWidgetBundle } from './read-widget.js';
-export { loadHnswlibSearch } from './vectors/hnswlib.js';
+export { loadHnswlibSearch } from '../vectors/hnswlib.js';
 
 export interface RunningServer {
   url: string;

@@ -1,9 +1,9 @@
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuskunftError, INDEX_FILES, parseSynonyms, type Manifest } from '@auskunft/core';
-import { loadIndexFromDisk } from './load-index.js';
-import { WIDGET_CHUNK_DIR, type WidgetBundle } from './widget-bundle.js';
-import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './worker-asset-names.js';
+import { loadIndexFromDisk } from '../node/load-index.js';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from '../widget/widget-bundle.js';
+import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from '../worker/asset-names.js';
 
 export { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE };
 

@@ -1,9 +1,9 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuskunftError, type Manifest } from '@auskunft/core';
-import { loadIndexFromDisk } from '../load-index.js';
-import { parseHnswFile } from './hnsw-file.js';
-import { vectorizeId } from './vectorize.js';
+import { loadIndexFromDisk } from '../node/load-index.js';
+import { parseHnswFile } from '../vectors/hnsw-file.js';
+import { vectorizeId } from '../vectors/vectorize.js';
 
 /** `wrangler vectorize insert` uploads at most 100,000 vectors per run; one file per run. */
 export const VECTORIZE_VECTORS_PER_FILE = 100_000;

@@ -1,4 +1,4 @@
-import { createWorker } from './worker-handler.js';
+import { createWorker } from './handler.js';
 
 /**
  * The Cloudflare Workers entry (`main` in wrangler.toml): `fetch` serves the app, `scheduled`

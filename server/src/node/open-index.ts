@@ -1,10 +1,10 @@
 import type { Embedder } from '@auskunft/core';
-import type { ServerSettings } from './config.js';
-import { assertSameEmbedder } from './index-files.js';
+import type { ServerSettings } from '../config.js';
+import { assertSameEmbedder } from '../index-files.js';
 import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
-import { createRetriever, type Retriever } from './retrieve/retrieve.js';
-import { loadSynonyms } from './retrieve/synonyms-file.js';
-import { loadHnswlibSearch } from './vectors/hnswlib.js';
+import { createRetriever, type Retriever } from '../retrieve/retrieve.js';
+import { loadSynonyms } from './synonyms-file.js';
+import { loadHnswlibSearch } from '../vectors/hnswlib.js';
 
 /**
  * Loads the current index version from disk and builds its retriever (Node: hnswlib-node).
