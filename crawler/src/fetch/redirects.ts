@@ -1,5 +1,5 @@
-import { FetchProblem, type HttpResponse } from './fetch.js';
-import { canonicalizeUrl } from './scope.js';
+import { FetchProblem, type HttpResponse } from './fetcher.js';
+import { canonicalizeUrl } from '../discover/scope.js';
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 

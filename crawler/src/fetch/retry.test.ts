@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FetchProblem, type HttpResponse } from './fetch.js';
+import { FetchProblem, type HttpResponse } from './fetcher.js';
 import { parseRetryAfter, withRetries } from './retry.js';
 
 const response = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ url: 'https://amt.example/', status, headers: new Headers(headers), body: null });

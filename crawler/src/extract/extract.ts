@@ -1,7 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { toIsoDate } from './dates.js';
-import { extractJsonLdFaqs, type FaqEntry } from './faq.js';
+import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
 import { findMainContent, removeFurniture } from './main-content.js';
 

@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
-import { toIsoDate } from './dates.js';
+import { toIsoDate } from '../extract/dates.js';
 
 export interface ExtractedPdf {
   /** Title from the document's metadata, if it is a real one (see `usableTitle`). */

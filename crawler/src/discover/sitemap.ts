@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import type { HttpResponse } from './fetch.js';
+import type { HttpResponse } from '../fetch/fetcher.js';
 import { canonicalizeUrl } from './scope.js';
 
 export interface SitemapEntry {

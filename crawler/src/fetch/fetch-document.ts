@@ -1,4 +1,4 @@
-import { fetchOnce, type HttpResponse } from './fetch.js';
+import { fetchOnce, type HttpResponse } from './fetcher.js';
 import type { HostScheduler } from './host-scheduler.js';
 import { followRedirects } from './redirects.js';
 import { withRetries, type RetryPolicy } from './retry.js';

@@ -1,4 +1,4 @@
-import type { SkipCategory } from './report.js';
+import type { SkipCategory } from '../report.js';
 
 /** One HTTP exchange as the crawler needs it: status, headers and (for 200 only) the body bytes. */
 export interface HttpResponse {

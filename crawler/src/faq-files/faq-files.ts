@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AuskunftError } from '@auskunft/core';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { toIsoDate } from './dates.js';
+import { toIsoDate } from '../extract/dates.js';
 import { markdownToText } from './markdown-text.js';
 
 /** One editor-curated question and answer, ready to become a passage. */

@@ -1,4 +1,4 @@
-import { FetchProblem, type HttpResponse } from './fetch.js';
+import { FetchProblem, type HttpResponse } from './fetcher.js';
 
 export interface RetryPolicy {
   retries: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { INDEX_FILES, VERSIONS_DIR, parseManifest, sha256Hex, type Manifest, type Passage } from '@auskunft/core';
 import hnswlib from 'hnswlib-node';
 import { CRAWL_STATE_FILE, parseCrawlState, type CrawlState } from './crawl-state.js';
-import { embeddingKey } from './embed.js';
+import { embeddingKey } from '../write/embed.js';
 
 /** The index version being served, as far as an incremental crawl can reuse it. */
 export interface PreviousIndex {

@@ -1,4 +1,4 @@
-import type { SkipCategory } from './report.js';
+import type { SkipCategory } from '../report.js';
 
 /** File in each index version directory; the server never reads it. */
 export const CRAWL_STATE_FILE = 'crawl-state.json';

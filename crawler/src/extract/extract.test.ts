@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkPage } from './chunk.js';
+import { chunkPage } from '../chunk.js';
 import { extractPage } from './extract.js';
 
 const CMS_PAGE = `<!doctype html>

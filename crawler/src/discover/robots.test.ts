@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { page, serveSite, type FixtureSite } from '../test/serve-site.js';
+import { page, serveSite, type FixtureSite } from '../../test/serve-site.js';
 import { loadRobots } from './robots.js';
 
 describe('robots.txt', () => {

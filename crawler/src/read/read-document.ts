@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Passage } from '@auskunft/core';
-import { chunkPage, splitParagraphs } from './chunk.js';
-import { toIsoDate } from './dates.js';
-import { extractPage, type ExtractOptions } from './extract.js';
-import { decodeHtml, type HttpResponse } from './fetch.js';
+import { chunkPage, splitParagraphs } from '../chunk.js';
+import { toIsoDate } from '../extract/dates.js';
+import { extractPage, type ExtractOptions } from '../extract/extract.js';
+import { decodeHtml, type HttpResponse } from '../fetch/fetcher.js';
 import { extractPdf } from './pdf.js';
-import { canonicalizeUrl } from './scope.js';
+import { canonicalizeUrl } from '../discover/scope.js';
 
 /** A passage before it gets its id (its position in the finished index). */
 export type PassageDraft = Omit<Passage, 'id'>;
