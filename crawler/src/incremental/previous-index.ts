@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { readCurrentVersion } from '@auskunft/core/fs';
-import { join } from 'node:path';
-import { INDEX_FILES, VERSIONS_DIR, parseManifest, sha256Hex, type Manifest, type Passage } from '@auskunft/core';
+import { readCurrentVersion, readVersionDir, readVersionFile, vectorsPath, versionDir } from '@auskunft/core/fs';
+import { sha256Hex, type IndexContents, type Passage } from '@auskunft/core';
 import hnswlib from 'hnswlib-node';
 import { CRAWL_STATE_FILE, parseCrawlState, type CrawlState } from './crawl-state.js';
 import { embeddingKey } from '../write/embed.js';
@@ -29,21 +28,21 @@ export async function loadPreviousIndex(
   outDir: string,
   options: { embedderId: string; extraction: string; onWarning: (message: string) => void },
 ): Promise<PreviousIndex | null> {
-  const version = await readCurrentVersion(outDir);
-  if (!version) return null;
-  const dir = join(outDir, VERSIONS_DIR, version);
-  let manifest: Manifest;
-  let passages: Passage[];
+  let version: string | null;
+  let contents: IndexContents;
   try {
-    manifest = parseManifest(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
-    const passagesBytes = await readFile(join(dir, INDEX_FILES.passages));
-    if ((await sha256Hex(passagesBytes)) !== manifest.files.passages.sha256) throw new Error(`${INDEX_FILES.passages} does not match its checksum`);
-    passages = JSON.parse(new TextDecoder().decode(passagesBytes)) as Passage[];
+    version = await readCurrentVersion(outDir);
+    if (!version) return null;
+    // The same checks the server makes (checksums, format and analysis version): an index the
+    // server would refuse is not reused either.
+    contents = await readVersionDir(versionDir(outDir, version), { vectors: false });
   } catch (error) {
-    options.onWarning(`previous version ${version} not reused (${error instanceof Error ? error.message : String(error)}); everything is fetched and embedded anew`);
+    options.onWarning(`previous version not reused (${error instanceof Error ? error.message : String(error)}); everything is fetched and embedded anew`);
     return null;
   }
-  const stateJson = await readFile(join(dir, CRAWL_STATE_FILE), 'utf8').then(JSON.parse).catch(() => null);
+  const dir = versionDir(outDir, version);
+  const { manifest, passages } = contents;
+  const stateJson = await readVersionFile(dir, CRAWL_STATE_FILE).then((text) => (text === null ? null : JSON.parse(text))).catch(() => null);
   const state = parseCrawlState(stateJson, options.extraction);
 
   const byUrl = new Map<string, Passage[]>();
@@ -59,9 +58,9 @@ export async function loadPreviousIndex(
   let vectors: InstanceType<typeof hnswlib.HierarchicalNSW> | null = null;
   const openVectors = async () => {
     labels = new Map(passages.map((p) => [embeddingKey(p), p.id]));
-    const path = join(dir, INDEX_FILES.vectors);
+    const path = vectorsPath(dir);
     if ((await sha256Hex(await readFile(path))) !== manifest.files.vectors.sha256) {
-      options.onWarning(`previous ${INDEX_FILES.vectors} does not match its checksum; all passages are embedded anew`);
+      options.onWarning(`previous vectors do not match their checksum; all passages are embedded anew`);
       labels = new Map();
       return;
     }

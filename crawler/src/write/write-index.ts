@@ -1,17 +1,5 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { writeCurrentVersion } from '@auskunft/core/fs';
-import { join } from 'node:path';
-import {
-  ANALYSIS_VERSION,
-  AuskunftError,
-  INDEX_FILES,
-  INDEX_FORMAT_VERSION,
-  VERSIONS_DIR,
-  newVersionName,
-  sha256Hex,
-  type Manifest,
-  type Passage,
-} from '@auskunft/core';
+import { createVersion, vectorsPath } from '@auskunft/core/fs';
+import { ANALYSIS_VERSION, AuskunftError, INDEX_FILES, INDEX_FORMAT_VERSION, type Manifest, type Passage } from '@auskunft/core';
 import { buildLexicalIndex } from './build-lexical.js';
 import { writeHnswIndex, type HnswBuildOptions } from './build-vectors.js';
 
@@ -49,21 +37,18 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
   if (input.passages.length === 0) {
     throw new AuskunftError('CRAWL_NOTHING_INDEXED', 'No passages were extracted, so no index was written and the previous index (if any) stays in place. Check the crawl report for skipped pages.');
   }
-  const version = newVersionName(new Date());
-  const versionsDir = join(input.outDir, VERSIONS_DIR);
-  const partial = join(versionsDir, `.${version}.partial`);
-  const final = join(versionsDir, version);
-  await mkdir(partial, { recursive: true });
+  const out = await createVersion(input.outDir);
+  const { version } = out;
   try {
     let started = performance.now();
     const lexical = buildLexicalIndex(input.passages);
     const lexicalMs = performance.now() - started;
     started = performance.now();
-    await writeFile(join(partial, INDEX_FILES.passages), JSON.stringify(input.passages));
-    await writeFile(join(partial, INDEX_FILES.lexical), JSON.stringify(lexical));
+    await out.write(INDEX_FILES.passages, JSON.stringify(input.passages));
+    await out.write(INDEX_FILES.lexical, JSON.stringify(lexical));
     const filesMs = performance.now() - started;
     started = performance.now();
-    await writeHnswIndex(join(partial, INDEX_FILES.vectors), input.vectors, input.embedder.dimension, input.hnsw);
+    await writeHnswIndex(vectorsPath(out.dir), input.vectors, input.embedder.dimension, input.hnsw);
     const vectorsMs = performance.now() - started;
     const manifest: Manifest = {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -81,26 +66,20 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
       },
       buildMs: Date.now() - input.startedAt,
       files: {
-        passages: await describeFile(join(partial, INDEX_FILES.passages)),
-        lexical: await describeFile(join(partial, INDEX_FILES.lexical)),
-        vectors: await describeFile(join(partial, INDEX_FILES.vectors)),
+        passages: await out.describe(INDEX_FILES.passages),
+        lexical: await out.describe(INDEX_FILES.lexical),
+        vectors: await out.describe(INDEX_FILES.vectors),
       },
     };
-    await writeFile(join(partial, INDEX_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await out.write(INDEX_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
     for (const [name, text] of Object.entries(input.extraFiles?.({ version, manifest }) ?? {})) {
-      if (Object.values(INDEX_FILES).includes(name as never) || name.includes('/')) throw new Error(`extra index file name "${name}" is reserved or not a plain name`);
-      await writeFile(join(partial, name), text);
+      if (Object.values(INDEX_FILES).includes(name as never)) throw new Error(`extra index file name "${name}" is reserved`);
+      await out.write(name, text);
     }
-    await rename(partial, final);
-    await writeCurrentVersion(input.outDir, version);
-    return { version, dir: final, manifest, timings: { lexicalMs, vectorsMs, filesMs } };
+    const dir = await out.publish();
+    return { version, dir, manifest, timings: { lexicalMs, vectorsMs, filesMs } };
   } catch (error) {
-    await rm(partial, { recursive: true, force: true });
+    await out.discard();
     throw error;
   }
-}
-
-async function describeFile(path: string): Promise<{ bytes: number; sha256: string }> {
-  const [info, data] = await Promise.all([stat(path), readFile(path)]);
-  return { bytes: info.size, sha256: await sha256Hex(data) };
 }

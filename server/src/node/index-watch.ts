@@ -20,6 +20,9 @@ export function watchCurrentVersion(indexDir: string, intervalMs: number, onChan
         await onChange(version);
         last = version;
       }
+    } catch {
+      // A CURRENT that cannot be read (mid-rename on some file systems, or tampered) keeps the
+      // version that is serving; the next check tries again.
     } finally {
       busy = false;
     }

@@ -1,6 +1,6 @@
 import type { Embedder } from '@auskunft/core';
 import type { ServerSettings } from '../config.js';
-import { assertSameEmbedder } from '../index-files.js';
+import { assertSameEmbedder } from '@auskunft/core';
 import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 import { createRetriever, type Retriever } from '../retrieve/retrieve.js';
 import { loadSynonyms } from './synonyms-file.js';

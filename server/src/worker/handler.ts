@@ -2,7 +2,7 @@ import { AuskunftError, bundledSynonyms, createEmbedderFromSettings, embedderSet
 import type { ExecutionContext } from 'hono';
 import { createApp, type App } from '../app.js';
 import { serverSettings, type ServerSettings } from '../config.js';
-import { assertSameEmbedder } from '../index-files.js';
+import { assertSameEmbedder } from '@auskunft/core';
 import { loadIndexFromAssets, readAsset, type AssetsBinding } from './load-index-assets.js';
 import { createLogger, type Logger, type LogLevel } from '../http/log.js';
 import { createRetriever } from '../retrieve/retrieve.js';

@@ -1,4 +1,4 @@
-import { readIndexFiles, type IndexContents, type ReadIndexOptions } from '../index-files.js';
+import { readIndexFiles, type IndexContents, type ReadIndexOptions } from '@auskunft/core';
 
 /** The Workers static-assets binding (`env.ASSETS`): a fetcher over the uploaded files. */
 export interface AssetsBinding {

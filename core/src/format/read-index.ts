@@ -1,15 +1,9 @@
-import {
-  ANALYSIS_VERSION,
-  AuskunftError,
-  INDEX_FILES,
-  INDEX_FORMAT_VERSION,
-  parseLexicalIndex,
-  parseManifest,
-  sha256Hex,
-  type LexicalIndex,
-  type Manifest,
-  type Passage,
-} from '@auskunft/core';
+import { ANALYSIS_VERSION } from '../analyze/analyze.js';
+import { AuskunftError } from '../errors.js';
+import { sha256Hex } from './checksum.js';
+import { parseLexicalIndex, type LexicalIndex } from './lexical.js';
+import { INDEX_FILES, INDEX_FORMAT_VERSION, parseManifest, type Manifest } from './manifest.js';
+import type { Passage } from './passage.js';
 
 /**
  * Where the files of one index version come from: a directory on Node, the static-assets
