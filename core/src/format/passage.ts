@@ -1,3 +1,5 @@
+import type { ContactRecord } from './contact.js';
+
 /** One retrievable unit: a section of a page (or one FAQ entry) with a link straight to it. */
 export interface Passage {
   /** Position in passages.json; also the label of its vector in the HNSW file. */
@@ -22,6 +24,11 @@ export interface Passage {
   easyLanguage?: string;
   /** FAQ: a human contact for this topic (text, e.g. "Frau Beispiel, 0221 555-123"). */
   contact?: string;
+  /**
+   * Set on the short passage that stands for a page's contact block (its text is the contact as
+   * one line, see `contactText`); the hand-off reads the record, answers normally do not quote it.
+   */
+  contactRecord?: ContactRecord;
   /** FAQ: ISO date after which the entry must no longer be used. */
   validUntil?: string;
   /** PDF: 1-based page number the text is on (the anchor is then `page=N`). */

@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { CONTACT_PLACEHOLDER, readContactPlaceholder, readJsonLdContacts, takeContactBlocks, type ContactBlock } from './contacts.js';
 import { toIsoDate } from './dates.js';
 import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
@@ -8,7 +9,8 @@ import { findMainContent, removeFurniture } from './main-content.js';
 export type ContentBlock =
   | { kind: 'heading'; level: number; text: string; id: string | null }
   | { kind: 'text'; text: string }
-  | { kind: 'faq'; question: string; answer: string; id: string | null };
+  | { kind: 'faq'; question: string; answer: string; id: string | null }
+  | ContactBlock;
 
 export interface PageLink {
   /** As written in the page (relative or absolute). */
@@ -73,16 +75,20 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
     .map((_, a) => ({ href: $(a).attr('href')!, text: collapse($(a).text()) || ($(a).attr('title') ?? '') }))
     .get();
   const faqs = extractJsonLdFaqs($);
+  const jsonLdContacts = readJsonLdContacts($);
   const title = pageTitle($);
   const metaModified = MODIFIED_META.map((s) => toIsoDate($(s).attr('content'))).find(Boolean)
     ?? toIsoDate($('time[itemprop="dateModified"]').attr('datetime'));
 
   $(DROPPED).remove();
   const root = findMainContent($, options.contentSelector);
+  // Contact boxes leave the content before furniture removal, which would drop those in sidebars.
+  const pageContacts = takeContactBlocks($, root, jsonLdContacts);
   removeFurniture($, root, options.excludeSelectors);
 
   const blocks: ContentBlock[] = [];
   for (const child of root.contents().toArray()) walk($, child, blocks);
+  blocks.push(...pageContacts);
 
   return {
     title,
@@ -118,6 +124,8 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
     if (text) out.push({ kind: 'heading', level: Number(heading[1]), text, id: $(el).attr('id') ?? parentSectionId($, el) });
     return;
   }
+  const contact = readContactPlaceholder($, el);
+  if (contact) return void out.push(contact);
   if (name === 'details') {
     const summary = $(el).children('summary').first();
     const question = collapse(summary.text());
@@ -160,7 +168,7 @@ function appendText(out: ContentBlock[], text: string): void {
 }
 
 function hasBlockChildren($: CheerioAPI, el: Element): boolean {
-  return $(el).children('p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre').length > 0;
+  return $(el).children(`p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre, ${CONTACT_PLACEHOLDER}`).length > 0;
 }
 
 /** CMSs often put the id on a wrapping <section> instead of the heading. */
