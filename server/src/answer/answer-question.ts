@@ -2,7 +2,8 @@ import { analyzeTerms } from '@auskunft/core';
 import { withoutPlaceholders } from '../privacy/scrub.js';
 import type { Retrieval, Retriever } from '../retrieve/retrieve.js';
 import type { Answer } from './answer.js';
-import { composeExtractiveAnswer, declineAnswer, toSource, type ComposeOptions } from './compose-extractive.js';
+import { handoffSentence } from './choose-handoff.js';
+import { composeExtractiveAnswer, declineAnswer, handoffFor, toSource, topicalPassages, type ComposeOptions } from './compose-extractive.js';
 import { asksForPersonalAssessment } from './entitlement.js';
 import type { ChatGenerator } from './generate-llm.js';
 import { buildChatMessages, NO_ANSWER_MARKER } from './prompt.js';
@@ -82,7 +83,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
   }
   if (raw.trim().startsWith(NO_ANSWER_MARKER)) {
     // The model found the passages insufficient although their words matched; trust the refusal.
-    yield* streamText(declineAnswer(ctx.compose.handoff));
+    yield* streamText(declineAnswer(handoffFor(ctx.compose, topicalPassages(retrieval, ctx.compose))));
     return;
   }
   const validated = validateGeneratedAnswer(raw, passages.length);
@@ -99,7 +100,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
       generated: 'llm',
       model: ctx.generator.model,
       confident: true,
-      handoff: ctx.compose.handoff,
+      handoff: handoffFor(ctx.compose, validated.cited.map((n) => passages[n - 1]!.passage)),
     },
   };
 }
@@ -119,7 +120,9 @@ async function retrieveAndCompose(ctx: AnswerContext, scrubbed: string, history:
 /** General information may be given (with its source); the judgement is left to a person. */
 function personalAssessmentAnswer(retrieval: Retrieval, extractive: Answer, options: ComposeOptions): Answer {
   const top = extractive.confident ? retrieval.passages[0] : undefined;
-  const contact = options.handoff ? ` Bitte wenden Sie sich dafür an: ${options.handoff.title} (${options.handoff.url}).` : '';
+  // The team responsible for the topic judges the case: the one of the page the question is about.
+  const handoff = handoffFor(options, top ? [top.passage] : topicalPassages(retrieval, options));
+  const contact = handoffSentence(handoff, 'Bitte wenden Sie sich dafür an');
   const info = top ? ` Allgemeine Informationen finden Sie auf der Seite „${top.passage.title}“ [1].` : '';
   return {
     text: `Ob Ihnen persönlich eine Leistung zusteht, kann ich nicht beurteilen – das prüft die zuständige Stelle im Einzelfall.${info}${contact}`,
@@ -127,7 +130,7 @@ function personalAssessmentAnswer(retrieval: Retrieval, extractive: Answer, opti
     generated: 'extractive',
     model: null,
     confident: false,
-    handoff: options.handoff,
+    handoff,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ContactWire, HandoffWire } from '@auskunft/core/api';
+
 /** A page an answer cites; `n` is the number used in the answer text as "[n]". */
 export interface Source {
   n: number;
@@ -7,10 +9,9 @@ export interface Source {
   snippet: string;
 }
 
-export interface Handoff {
-  url: string;
-  title: string;
-}
+/** Where a person can help: the contact page, and the responsible team where one is known (see choose-handoff.ts). */
+export type Handoff = HandoffWire;
+export type Contact = ContactWire;
 
 export interface Answer {
   text: string;

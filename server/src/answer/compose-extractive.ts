@@ -1,11 +1,26 @@
-import { analyzeTerms, passageUrl, splitSentences } from '@auskunft/core';
+import { analyzeTerms, passageUrl, splitSentences, type Passage } from '@auskunft/core';
 import type { RetrievedPassage, Retrieval } from '../retrieve/retrieve.js';
 import type { Answer, Handoff, Source } from './answer.js';
+import { handoffSentence, type HandoffChooser } from './choose-handoff.js';
 
 export interface ComposeOptions {
   /** Coverage the best passage needs before we answer at all (see serverSettings.minAnswerCoverage). */
   minCoverage: number;
+  /** The general contact. */
   handoff: Handoff | null;
+  /** Picks the responsible team for the passages an answer cites (see choose-handoff.ts); absent: always `handoff`. */
+  handoffFor?: HandoffChooser | undefined;
+}
+
+/** The hand-off for the passages an answer cites (or, declining, the ones nearest the question). */
+export function handoffFor(options: ComposeOptions, passages: readonly Passage[]): Handoff | null {
+  return options.handoffFor ? options.handoffFor(passages) : options.handoff;
+}
+
+/** The passages a declined question is nearest to: the best hit, if it is at least half on topic. */
+export function topicalPassages(retrieval: Retrieval, options: Pick<ComposeOptions, 'minCoverage'>): Passage[] {
+  const best = retrieval.passages[0];
+  return best && best.coverage >= options.minCoverage / 2 ? [best.passage] : [];
 }
 
 const MAX_SENTENCES = 3;
@@ -28,7 +43,8 @@ const RANK_DECAY = 0.15;
 export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOptions): Answer {
   const top = retrieval.passages.slice(0, PASSAGES_CONSIDERED);
   const confidence = Math.max(0, ...top.slice(0, 3).map((p) => p.coverage));
-  if (top.length === 0 || confidence < options.minCoverage) return declineAnswer(options.handoff);
+  const decline = () => declineAnswer(handoffFor(options, topicalPassages(retrieval, options)));
+  if (top.length === 0 || confidence < options.minCoverage) return decline();
 
   const first = top[0]!;
   if (first.passage.kind === 'faq' && (first.faqMatch ?? 0) >= FAQ_MATCH && first.coverage >= options.minCoverage) return faqAnswer(first, top, options);
@@ -50,7 +66,7 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
   // Vector-only matches share no words with the question: open with the best passage's lead.
   if (candidates.length === 0) {
     const lead = splitSentences(first.passage.text)[0];
-    if (!lead) return declineAnswer(options.handoff);
+    if (!lead) return decline();
     candidates.push({ rank: 0, position: 0, sentence: lead, score: 1 });
   }
 
@@ -69,6 +85,7 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
   // Number sources by first appearance; passages of one section share a number.
   const numbers = new Map<string, number>();
   const sources: Source[] = [];
+  const cited: Passage[] = [];
   const sentences = chosen.map((c) => {
     const hit = top[c.rank]!;
     const key = passageUrl(hit.passage);
@@ -77,10 +94,11 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
       n = sources.length + 1;
       numbers.set(key, n);
       sources.push(toSource(hit, n));
+      cited.push(hit.passage);
     }
     return `${c.sentence} [${n}]`;
   });
-  return { text: sentences.join(' '), sources, generated: 'extractive', model: null, confident: true, handoff: options.handoff };
+  return { text: sentences.join(' '), sources, generated: 'extractive', model: null, confident: true, handoff: handoffFor(options, cited) };
 }
 
 /**
@@ -89,10 +107,12 @@ export function composeExtractiveAnswer(retrieval: Retrieval, options: ComposeOp
  */
 function faqAnswer(faq: RetrievedPassage, top: readonly RetrievedPassage[], options: ComposeOptions): Answer {
   const sources = [toSource(faq, 1)];
+  const cited = [faq.passage];
   let text = `${faq.passage.text} [1]`;
   const detail = top.find((h) => h.passage.kind === 'section' && h.passage.url !== faq.passage.url && h.coverage >= options.minCoverage);
   if (detail) {
     sources.push(toSource(detail, 2));
+    cited.push(detail.passage);
     text += ` Ausführliche Informationen finden Sie auf der Seite „${detail.passage.title}“ [2].`;
   }
   return {
@@ -101,13 +121,13 @@ function faqAnswer(faq: RetrievedPassage, top: readonly RetrievedPassage[], opti
     generated: 'faq',
     model: null,
     confident: true,
-    handoff: options.handoff,
+    handoff: handoffFor(options, cited),
     ...(faq.passage.easyLanguage ? { easyLanguage: faq.passage.easyLanguage } : {}),
   };
 }
 
 export function declineAnswer(handoff: Handoff | null): Answer {
-  const contact = handoff ? ` Bitte wenden Sie sich an: ${handoff.title} (${handoff.url}).` : ' Bitte wenden Sie sich direkt an die zuständige Stelle.';
+  const contact = handoff ? handoffSentence(handoff) : ' Bitte wenden Sie sich direkt an die zuständige Stelle.';
   return {
     text: `Dazu habe ich auf diesen Seiten keine verlässliche Antwort gefunden.${contact}`,
     sources: [],
