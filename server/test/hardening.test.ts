@@ -59,7 +59,9 @@ describe('abstention: the bot declines and hands off', () => {
     const done = await chatDone(app, question);
     expect(done.confident).toBe(false);
     expect(done.answer).toContain('kann ich nicht beurteilen');
-    expect(done.answer).toContain(done.handoff.url);
+    // The answer names the responsible team and links where it is published (the general contact page without one).
+    expect(done.answer).toContain(done.handoff.contact?.url ?? done.handoff.url);
+    if (done.handoff.contact) expect(done.answer).toContain(done.handoff.contact.name);
   });
 });
 

@@ -20,13 +20,13 @@ export interface ContactRecord {
   scope: string | null;
 }
 
-/** The contact as one short searchable line, so "Telefonnummer Kraftfahrzeughilfe" finds it. */
+/**
+ * The contact as one short searchable sentence, so "Telefonnummer Kraftfahrzeughilfe" finds it
+ * and an extractive answer quoting it gives every way to reach the team at once.
+ */
 export function contactText(contact: Omit<ContactRecord, 'scope'>): string {
-  return [
-    contact.person ? `${contact.name}: ${contact.person}` : contact.name,
-    contact.phone && `Telefon: ${contact.phone}`,
-    contact.email && `E-Mail: ${contact.email}`,
-    contact.address && `Anschrift: ${contact.address}`,
-    contact.hours && `Erreichbarkeit: ${contact.hours}`,
-  ].filter(Boolean).join('\n');
+  const who = contact.person ? `${contact.name} (${contact.person})` : contact.name;
+  const ways = [contact.phone && `Telefon ${contact.phone}`, contact.email && `E-Mail ${contact.email}`].filter(Boolean).join(', ');
+  const parts = [ways, contact.address && `Anschrift: ${contact.address}`, contact.hours && `erreichbar ${contact.hours}`].filter(Boolean);
+  return `${who}: ${parts.join('; ')}.`.replace(/\.\.$/, '.');
 }
