@@ -26,17 +26,39 @@ const mapping = z.union([
   z.array(details.extend({ prefix })),
 ]);
 
+const FIELDS = ['name', 'person', 'phone', 'email', 'address', 'hours', 'url'];
+
 /**
  * Why a `handoff.contacts` value cannot be used (German, for the editors who write it), or null.
  * Accepted: `{"/pfad/": "Team, Telefon"}`, `{"/pfad/": {"name": …, "phone": …}}`, or an array of
  * such objects with a `prefix`.
  */
 export function checkConfiguredContacts(value: unknown): string | null {
-  const result = mapping.safeParse(value);
-  if (result.success) return null;
-  const issue = result.error.issues[0]!;
-  const where = issue.path.length ? ` bei ${issue.path.map(String).join(' › ')}` : '';
-  return `handoff.contacts ist ungültig${where}: ${issue.message}. Erwartet wird z. B. {"/inklusionsamt/kraftfahrzeughilfe/": {"name": "Team Kraftfahrzeughilfe", "phone": "0221 555-3045"}}.`;
+  const problem = firstProblem(value);
+  return problem && `handoff.contacts ist ungültig ${problem}. Erwartet wird z. B. {"/inklusionsamt/kraftfahrzeughilfe/": {"name": "Team Kraftfahrzeughilfe", "phone": "0221 555-3045"}}.`;
+}
+
+function firstProblem(value: unknown): string | null {
+  const entries: Array<[string, string, unknown]> = Array.isArray(value)
+    ? value.map((v, i) => [`beim ${i + 1}. Eintrag`, typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['prefix'] ?? '') : '', v])
+    : Object.entries(value as Record<string, unknown>).map(([k, v]) => [`bei ${k}`, k, v]);
+  for (const [where, key, entry] of entries) {
+    if (!prefix.safeParse(key).success) return `${where}: der Pfad „${key}“ muss mit "/" oder "https://" beginnen`;
+    if (typeof entry === 'string') {
+      if (!text.safeParse(entry).success) return `${where}: der Kontakt ist leer oder länger als 300 Zeichen`;
+      continue;
+    }
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${where}: erwartet wird ein Text oder ein Objekt mit "name"`;
+    const fields = Object.entries(entry as Record<string, unknown>).filter(([k]) => !(Array.isArray(value) && k === 'prefix'));
+    const unknown = fields.find(([k]) => !FIELDS.includes(k));
+    if (unknown) return `${where}: unbekanntes Feld „${unknown[0]}“ (erlaubt: ${FIELDS.join(', ')})`;
+    if (!fields.some(([k]) => k === 'name')) return `${where}: „name“ fehlt`;
+    for (const [k, v] of fields) {
+      const ok = k === 'url' ? details.shape.url.safeParse(v).success : text.safeParse(v).success;
+      if (!ok) return `${where}: „${k}“ ${k === 'url' ? 'ist keine http(s)-Adresse' : 'ist leer, kein Text oder länger als 300 Zeichen'}`;
+    }
+  }
+  return null;
 }
 
 /** The checked setting as a list, longest prefix first (the most specific mapping wins). */
