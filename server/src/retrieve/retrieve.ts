@@ -33,6 +33,8 @@ export interface Retrieval {
   groups: QueryGroup[];
   /** IDF of each of `terms`: how much a match on it says (rare words say more). */
   termWeights: Record<string, number>;
+  /** The idf a word the site never uses would have: what such a word weighs in a question. */
+  maxIdf: number;
 }
 
 export interface RetrieverOptions {
@@ -189,7 +191,7 @@ export function createRetriever(options: RetrieverOptions) {
         });
       }
       passages.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-      return { terms, passages: passages.slice(0, limit), groups, termWeights: Object.fromEntries(terms.map((t) => [t, bm25.idf(t)])) };
+      return { terms, passages: passages.slice(0, limit), groups, termWeights: Object.fromEntries(terms.map((t) => [t, bm25.idf(t)])), maxIdf: bm25.maxIdf };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ChatDoneWire } from '@auskunft/core/api';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ApiError } from '../http/api-error.js';
@@ -33,7 +34,7 @@ export function chatRoute(options: ChatRouteOptions) {
     }
     const limit = options.maxQueryChars || undefined;
     const history = body.history.map((t) => ({ role: t.role, content: scrubPersonalData(t.content.slice(0, limit)) }));
-    const events = streamAnswer(options.answers, message, history);
+    const events = streamAnswer(options.answers, message, history, c.req.raw.signal);
     // The first event is awaited before the stream opens, so retrieval errors still become
     // proper JSON error responses instead of a broken stream.
     const first = await events.next();
@@ -46,20 +47,20 @@ export function chatRoute(options: ChatRouteOptions) {
         }
         const { answer } = event;
         options.onAnswer?.(message, answer);
-        await stream.writeSSE({
-          event: 'done',
-          data: JSON.stringify({
-            answer: answer.text,
-            sources: answer.sources,
-            generated: answer.generated,
-            model: answer.model,
-            confident: answer.confident,
-            handoff: answer.handoff,
-            ...(answer.easyLanguage ? { easyLanguage: answer.easyLanguage } : {}),
-            ...(answer.fallback ? { fallback: answer.fallback } : {}),
-            ...(history.length === 0 ? { disclosure: options.disclosure } : {}),
-          }),
-        });
+        const done: ChatDoneWire = {
+          answer: answer.text,
+          sources: answer.sources,
+          generated: answer.generated,
+          model: answer.model,
+          confident: answer.confident,
+          handoff: answer.handoff,
+          ...(answer.lang ? { lang: answer.lang } : {}),
+          ...(answer.declined ? { declined: answer.declined } : {}),
+          ...(answer.easyLanguage ? { easyLanguage: answer.easyLanguage } : {}),
+          ...(answer.fallback ? { fallback: answer.fallback } : {}),
+          ...(history.length === 0 ? { disclosure: options.disclosure } : {}),
+        };
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(done) });
       }
     }, async (error, stream) => {
       options.logger.log('error', 'chat_stream_failed', { message: error instanceof Error ? error.message : String(error) });
