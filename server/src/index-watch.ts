@@ -6,7 +6,7 @@ import { readCurrentVersion } from '@auskunft/core/fs';
  * unreliably across platforms and network file systems; one small read every few seconds is
  * cheap. A failing reload keeps the old version serving (the callback reports it).
  */
-export function watchCurrentVersion(indexDir: string, intervalMs: number, onChange: (version: string) => Promise<void>): () => void {
+export function watchCurrentVersion(indexDir: string, intervalMs: number, onChange: (version: string) => Promise<void>, onError: (error: unknown) => void = () => {}): () => void {
   if (intervalMs <= 0) return () => {};
   let last: string | null = null;
   let busy = false;
@@ -20,6 +20,9 @@ export function watchCurrentVersion(indexDir: string, intervalMs: number, onChan
         await onChange(version);
         last = version;
       }
+    } catch (error) {
+      // A damaged pointer (e.g. one naming a path outside versions/) keeps the old version serving.
+      onError(error);
     } finally {
       busy = false;
     }
