@@ -1,8 +1,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { reportUnanswered, unansweredCsv } from '../editor/unanswered.js';
-import { createFailureLimit } from '../middleware/failure-limit.js';
+import { createFailureLimit } from '../http/failure-limit.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import type { Store } from '../store/store.js';
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { createHashedNgramEmbedder, resolveSettings, type Embedder } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHfChatGenerator } from '../../src/answer/generate-llm.js';
-import { createApp, loadIndexFromDisk, serverSettings, type AppDeps, type ServerSettings } from '../../src/index.js';
-import { watchCurrentVersion } from '../../src/index-watch.js';
-import { openIndexOnDisk } from '../../src/open-index.js';
+import { createApp, serverSettings, type AppDeps, type ServerSettings } from '../../src/index.js';
+import { loadIndexFromDisk } from '../../src/node/load-index.js';
+import { watchCurrentVersion } from '../../src/node/index-watch.js';
+import { openIndexOnDisk } from '../../src/node/open-index.js';
 import { API_SUITE_ENV, PUBLIC_URL } from '../api-suite-env.js';
 import { startFakeLlm } from '../fake-llm.js';
 import { startNodeApiTarget } from '../node-api-target.js';
@@ -167,7 +168,7 @@ describe('the CURRENT pointer', () => {
 
   it.each(['../../../../etc', '/etc', '..', 'versions/../..', 'C:\\Windows'])('refuses to follow %s out of versions/', async (pointer) => {
     await writeFile(join(copy, 'CURRENT'), `${pointer}\n`);
-    await expect(loadIndexFromDisk(copy)).rejects.toThrow(/no directory inside versions\//);
+    await expect(loadIndexFromDisk(copy)).rejects.toThrow(/not a version in versions\//);
   });
 
   it('keeps the running version when the pointer is bent while serving', async () => {
@@ -179,7 +180,7 @@ describe('the CURRENT pointer', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
       await writeFile(join(copy, 'CURRENT'), '../../../../tmp\n');
       await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 3000 });
-      expect(String(errors[0])).toMatch(/no directory inside versions\//);
+      expect(String(errors[0])).toMatch(/not a version in versions\//);
       expect(changes).toEqual([]);
     } finally {
       stop();
