@@ -122,7 +122,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
     // National ("0221 123 45 67", "(0221) 123 45 67", "0221/1234567", "0171-2345678") and
     // international ("+49 221 1234567", "+49 (0)221 …", "0049 …") numbers: 6 to 15 digits.
     kind: 'phone',
-    pattern: /(?<![\d\p{L}])(?:(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?\d{1,5}|\(0\d{1,5}\)|0[1-9]\d{1,5})(?:[ ]?[/-][ ]?|[ ]|\.)?\d{1,8}(?:(?:[ ]?-[ ]?|[ ]|\/)\d{1,8}){0,5}(?!\d)/gu,
+    pattern: /(?<![\d\p{L}])(?:(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?\d{1,5}|\(0\d{1,5}(?:[ ]\d{1,4})?\)|0[1-9]\d{1,5})(?:[ ]?[/-][ ]?|[ ]|\.)?\d{1,8}(?:(?:[ ]?-[ ]?|[ ]|\/)\d{1,8}){0,5}(?!\d)/gu,
     replace: (match) => {
       const digits = digitCount(match);
       return digits >= 6 && digits <= 15 ? '[Telefon]' : match;

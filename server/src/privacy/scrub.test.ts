@@ -90,6 +90,7 @@ const EXAMPLES: Record<string, { scrubs: Array<[string, string]>; keeps: string[
       ['0049 221 1234567', '[Telefon]'],
       ['+43 1 5880 0', '[Telefon]'],
       ['0221 123 45 67', '[Telefon]'],
+      ['(02 21) 12 34 56 oder 0221-123 45-67', '[Telefon] oder [Telefon]'],
     ],
     keeps: ['Gibt es bis zu 22.000 Euro Zuschuss für ein Auto?', 'Öffnungszeiten 8 bis 16 Uhr', 'Postfach 01067'],
   },
