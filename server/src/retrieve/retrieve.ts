@@ -1,4 +1,5 @@
 import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
+import { scrubPersonalData, withoutPlaceholders } from '../privacy/scrub.js';
 import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
@@ -105,7 +106,11 @@ export function createRetriever(options: RetrieverOptions) {
   };
 
   const vectorCandidates = async (query: string, accept: ((id: number) => boolean) | undefined) => {
-    const queryVector = await embedQuery(query);
+    // The embedder may be a remote endpoint (embedder.kind=hf-inference): the query leaves the
+    // process, so personal data is removed first, whoever called (search does not scrub).
+    const text = withoutPlaceholders(scrubPersonalData(query));
+    if (!text) return [];
+    const queryVector = await embedQuery(text);
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
     const hits = await options.vectors.search(queryVector, k);

@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error.js';
 import type { Logger } from '../http/log.js';
 import { streamAnswer, type AnswerContext } from '../answer/answer-question.js';
 import type { Answer } from '../answer/answer.js';
-import { scrubPersonalData } from '../privacy/scrub.js';
+import { scrubPersonalData, type Scrubber } from '../privacy/scrub.js';
 import { chatRequestSchema, parseJsonBody, requireText } from '../http/validate.js';
 
 export interface ChatRouteOptions {
@@ -18,6 +18,8 @@ export interface ChatRouteOptions {
   logger: Logger;
   /** Called once per answer, with the scrubbed question. */
   onAnswer?: (question: string, answer: Answer) => void;
+  /** Default: `scrubPersonalData`; the app passes one that knows the authority's own contact data. */
+  scrub?: Scrubber;
 }
 
 /**
@@ -26,14 +28,15 @@ export interface ChatRouteOptions {
  * scrubbed of personal data before retrieval, logging or any model sees it.
  */
 export function chatRoute(options: ChatRouteOptions) {
+  const scrub = options.scrub ?? scrubPersonalData;
   return new Hono().post('/', async (c) => {
     const body = await parseJsonBody(c.req.raw, chatRequestSchema);
-    const message = scrubPersonalData(requireText(body.message, 'message', options.maxQueryChars));
+    const message = scrub(requireText(body.message, 'message', options.maxQueryChars));
     if (body.history.length > options.maxHistoryTurns) {
       throw new ApiError(400, 'HISTORY_TOO_LONG', `Der Gesprächsverlauf ist zu lang (${body.history.length} Einträge, erlaubt sind ${options.maxHistoryTurns}). Bitte beginnen Sie ein neues Gespräch.`);
     }
     const limit = options.maxQueryChars || undefined;
-    const history = body.history.map((t) => ({ role: t.role, content: scrubPersonalData(t.content.slice(0, limit)) }));
+    const history = body.history.map((t) => ({ role: t.role, content: scrub(t.content.slice(0, limit)) }));
     const events = streamAnswer(options.answers, message, history, c.req.raw.signal);
     // The first event is awaited before the stream opens, so retrieval errors still become
     // proper JSON error responses instead of a broken stream.
