@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { SiteMap } from './site-pages.js';
-import { normaliseText } from './text-match.js';
+import { containsAny, normaliseText } from './text-match.js';
 
 const sitePath = z.string().regex(/^\/[^#\s]*(?:#[A-Za-z][\w-]*)?$/, 'a site path such as /kontakt/ or /kontakt/#anschrift');
 const fact = z.array(z.string().min(1)).min(1);
@@ -54,7 +54,7 @@ export async function loadChatItems(site: SiteMap, file: URL | string = CHAT_FIL
     problems.push(...targetProblems(item.id, item.expected, site));
     const texts = item.expected.map((e) => site.get(e.split('#')[0]!)?.text ?? '');
     for (const alternatives of item.facts) {
-      if (!alternatives.some((alt) => texts.some((t) => t.includes(normaliseText(alt))))) {
+      if (!texts.some((t) => containsAny(t, alternatives))) {
         problems.push(`${item.id}: keine der Angaben ${JSON.stringify(alternatives)} steht auf den erwarteten Seiten`);
       }
     }

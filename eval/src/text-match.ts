@@ -18,13 +18,24 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Whether `text` contains one of the alternatives (normalised, case-insensitive). */
+/**
+ * Whether `text` contains one of the alternatives (normalised, case-insensitive). Citation
+ * markers ("[3]") are ignored. An alternative must start at a word boundary ("gültig" is not in
+ * "ungültig") and, when it ends in a digit, end at one ("50" is not in "500"); otherwise it may
+ * be the start of a longer word, so "Kostenvoranschl" finds "Kostenvoranschlag" and "-schläge".
+ */
 export function containsAny(text: string, alternatives: readonly string[]): boolean {
-  const haystack = normaliseText(text);
+  const haystack = normaliseText(text.replace(/\[\d+\]/g, ' '));
   return alternatives.some((alt) => {
     const needle = normaliseText(alt);
-    return needle.length > 0 && haystack.includes(needle);
+    if (!needle) return false;
+    const end = /[\p{N}]$/u.test(needle) ? '(?![\\p{N}])' : '';
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}${end}`, 'u').test(haystack);
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Which facts a reply contains: one flag per fact (a fact is a list of acceptable alternatives). */
