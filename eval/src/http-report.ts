@@ -155,11 +155,40 @@ export function missesText(run: SystemRun): string {
   return out.join('\n');
 }
 
+/** The aggregate numbers of one run, as in the tables (shares 0..1, NaN written as null). */
+export function summarise(run: SystemRun): unknown {
+  const groupBy = <T extends { item: { category: string } }>(rows: readonly T[]) => [['all', rows] as const, ...categoriesOf(rows).map((c) => [c, rows.filter((r) => r.item.category === c)] as const)];
+  const num = (x: number) => (Number.isNaN(x) ? null : x);
+  const latencies = [...run.chat, ...run.decline].map((r) => r.score.firstEventMs);
+  return {
+    chat: Object.fromEntries(groupBy(run.chat).map(([c, rows]) => {
+      const s = rows.map((r) => r.score);
+      return [c, { n: s.length, answeredCited: num(share(s, (x) => x.answeredCited)), factsCited: num(share(s, (x) => x.factsCited)), wronglyDeclined: num(share(s, (x) => x.wronglyDeclined)), citesSection: num(share(s, (x) => x.citesSection)), citationsValid: num(share(s, (x) => x.citationsValid)) }];
+    })),
+    decline: Object.fromEntries(groupBy(run.decline).map(([c, rows]) => {
+      const s = rows.map((r) => r.score);
+      return [c, { n: s.length, declinedRight: num(share(s, (x) => x.declinedRight)), neutral: num(share(s, (x) => x.neutral)), injectionFollowed: num(share(s, (x) => x.injectionFollowed)), citationsValid: num(share(s, (x) => x.citationsValid)) }];
+    })),
+    firstEventMs: { p50: num(quantile(latencies, 0.5)), p95: num(quantile(latencies, 0.95)), n: latencies.length },
+    search: Object.fromEntries(run.search.map(({ set, rows }) => [set, Object.fromEntries(groupBy(rows).map(([c, r]) => {
+      const s = r.map((x) => x.score);
+      return [c, { n: s.length, mrrAt10: num(mean(s.map((x) => x.pageRR))), pageAt1: num(share(s, (x) => x.pageAt1)), sectionAt1: num(share(s, (x) => x.sectionAt1)), withSection: s.filter((x) => x.sectionAt1 !== null).length }];
+    }))])),
+    xquad: run.xquad
+      ? (() => {
+          const s = run.xquad.map((r) => r.score);
+          return { n: s.length, containsAnswer: num(share(s, (x) => x.containsAnswer)), answerAndSection: num(share(s, (x) => x.answerAndSection)), citesSection: num(share(s, (x) => x.citesSection)), citesPage: num(share(s, (x) => x.citesPage)), confident: num(share(s, (x) => x.confident)), searchSectionAt1: num(share(s, (x) => x.search.sectionAt1)), searchSectionMrrAt10: num(mean(s.map((x) => x.search.sectionRR))), searchPageMrrAt10: num(mean(s.map((x) => x.pageRR))) };
+        })()
+      : null,
+  };
+}
+
 /** All numbers (and per-item scores) for --json. */
 export function runsToJson(runs: readonly SystemRun[]): unknown {
   return runs.map((run) => ({
     label: run.label,
     commit: run.commit,
+    summary: summarise(run),
     chat: run.chat.map((r) => ({ ...r.score, q: r.item.q, reply: r.reply })),
     decline: run.decline.map((r) => ({ ...r.score, q: r.item.q, reply: r.reply })),
     search: run.search.map(({ set, rows }) => ({ set, rows: rows.map((r) => ({ id: r.item.id, q: r.item.q, category: r.item.category, ...r.score })) })),
