@@ -89,7 +89,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
   trace.decision = unit
     ? `answers from "${unit.title}${unit.heading ? ` › ${unit.heading}` : ''}"`
     : chosen.units[0]
-      ? `declines: the best unit ${chosen.units[0].missingKeys.length ? `lacks ${chosen.units[0].missingKeys.join(', ')}` : `covers only ${Math.round(chosen.units[0].coverage * 100)}% of the question`}`
+      ? `declines: the best unit ${chosen.units[0].lacksKey ? `lacks ${chosen.units[0].missingKeys.join(', ')}` : `covers only ${Math.round(chosen.units[0].coverage * 100)}% of the question`}`
       : 'declines: nothing on the site matches';
 
   if (understood.kind === 'assessment') return yield* finish(assessmentAnswer(unit, chosen, understood, ctx));
@@ -102,7 +102,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
   }
   const extractive = extractiveAnswer(unit, chosen, understood, handoff);
   if (!ctx.generator) return yield* finish(extractive);
-  yield* generatedAnswer(ctx, message, chosen.units.filter((u) => u.missingKeys.length === 0), understood, history, extractive, signal, trace);
+  yield* generatedAnswer(ctx, message, chosen.units.filter((u) => !u.lacksKey), understood, history, extractive, signal, trace);
 }
 
 interface ChosenUnit {
@@ -126,7 +126,7 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
     const retrieval = await ctx.retriever.retrieve(query, UNIT_CANDIDATES);
     const { units, keys } = rankAnswerUnits(retrieval, query, understood.questionType);
     const top = units[0];
-    const answerable = !!top && top.missingKeys.length === 0 && top.coverage >= ctx.compose.minCoverage;
+    const answerable = !!top && !top.lacksKey && top.coverage >= ctx.compose.minCoverage;
     return { units, groups: retrieval.groups, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };
   };
   const first = await attempt(understood.query, understood.followUp);
@@ -138,7 +138,7 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
 }
 
 function extractiveAnswer(unit: AnswerUnit, chosen: ChosenUnit, understood: Understanding, handoff: Handoff | null): Answer {
-  const text = composeFromUnit({ unit, terms: chosen.terms, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 });
+  const text = composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 });
   if (!text) return declineReply('not-covered', understood.lang, handoff);
   return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff: unitHandoff(unit, handoff), lang: understood.lang };
 }
@@ -161,7 +161,7 @@ function faqAnswer(hit: RetrievedPassage, understood: Understanding, handoff: Ha
 function assessmentAnswer(unit: AnswerUnit | undefined, chosen: ChosenUnit, understood: Understanding, ctx: AnswerContext): Answer {
   const { notice, generally } = assessmentPreamble(understood.lang);
   const handoff = unit ? unitHandoff(unit, ctx.compose.handoff) : ctx.compose.handoff;
-  const general = unit ? composeFromUnit({ unit, terms: chosen.terms, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 }).replace(VERDICT, '') : '';
+  const general = unit ? composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 }).replace(VERDICT, '') : '';
   const info = general && /\[1\]/.test(general) ? ` ${generally} ${general}` : '';
   return {
     text: `${notice}${info}${info.includes('\n') ? '\n' : ' '}${handoffSentence(handoff, understood.lang)}`,
