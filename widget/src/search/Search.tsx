@@ -4,6 +4,7 @@ import type { Search as SearchApi } from '../api/search';
 import type { WidgetConfig } from '../config';
 import type { Strings } from '../i18n';
 import { SearchIcon } from '../ui/icons';
+import { reveal } from '../ui/reveal';
 import { ChoiceOption } from './ChoiceOption';
 import { choicesFor, type Choice } from './choices';
 import { useSearch, type SearchState } from './useSearch';
@@ -63,13 +64,17 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
     if (!el || !box) return;
     el.style.left = '';
     const rect = el.getBoundingClientRect();
+    // Taller than the window, it scrolls itself: moving the highlight never scrolls the page.
+    el.style.maxHeight = `${Math.max(160, innerHeight - rect.top - 8)}px`;
     if (rect.right <= document.documentElement.clientWidth - 8) return;
     const shift = Math.min(rect.right - Math.min(box.getBoundingClientRect().right, document.documentElement.clientWidth - 8), rect.left - 8);
     if (shift > 0) el.style.left = `${-shift}px`;
   }, [showPopup, choices]);
 
   useLayoutEffect(() => {
-    if (current) popup.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
+    const box = popup.current;
+    const option = current && box?.querySelector<HTMLElement>(`#${optionId(active)}`);
+    if (box && option) reveal(option, box);
     if (current?.kind === 'assistant') onPreloadAssistant?.();
   }, [current]);
 
