@@ -67,6 +67,10 @@ export function parse(raw: string | null): Turn[] {
         confident: t.confident === true,
         easyLanguage: typeof t.easyLanguage === 'string' ? t.easyLanguage : null,
         error: typeof t.error === 'string' ? t.error : '',
+        ...(t.lang === 'en' || t.lang === 'de' ? { lang: t.lang } : {}),
+        textLang: t.textLang === 'en' ? 'en' : 'de',
+        declined: typeof t.declined === 'string' ? t.declined : null,
+        handoff: typeof t.handoff?.url === 'string' && typeof t.handoff.title === 'string' ? t.handoff : null,
     }),
   );
 }
