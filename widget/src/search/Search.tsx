@@ -7,6 +7,7 @@ import { SearchIcon } from '../ui/icons';
 import { reveal } from '../ui/reveal';
 import { ChoiceOption } from './ChoiceOption';
 import { choicesFor, type Choice } from './choices';
+import { ResultsView } from './ResultsView';
 import { useSearch, type SearchState } from './useSearch';
 
 interface Props {
@@ -36,6 +37,8 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   const [value, setValue] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // Enter without a highlighted option asks for all results: shown once the search has some.
+  const [wantAll, setWantAll] = useState(false);
   const { state, onInput, onSubmit, reset, silence } = useSearch(search, strings, announcer);
   const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
@@ -44,7 +47,8 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
     () => choicesFor(state, config.suggestions, Boolean(onAskAssistant), config.api),
     [state, config, onAskAssistant],
   );
-  const showPopup = open && state.status !== 'idle';
+  const showAll = wantAll && state.status === 'done' && state.results.length > 0;
+  const showPopup = open && state.status !== 'idle' && !showAll;
   const expanded = showPopup && choices.length > 0;
   const current = expanded && active >= 0 ? choices[active] : undefined;
 
@@ -98,6 +102,11 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
     }
   };
 
+  const closeAll = (): void => {
+    setWantAll(false);
+    input.current?.focus();
+  };
+
   const move = (step: 1 | -1): void => {
     if (!choices.length) return;
     setOpen(true);
@@ -142,67 +151,86 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   };
 
   return (
-    <form
-      role="search"
-      aria-labelledby={LABEL_ID}
-      class="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOpen(true);
-        onSubmit(value);
-      }}
-      onFocusOut={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close();
-      }}
-    >
-      <label id={LABEL_ID} for={INPUT_ID} class="label">
-        {strings.searchLabel}
-      </label>
-      <div class="field">
-        <input
-          ref={input}
-          id={INPUT_ID}
-          class="input"
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded ? 'true' : 'false'}
-          aria-controls={expanded ? LISTBOX_ID : undefined}
-          aria-activedescendant={current ? optionId(active) : undefined}
-          aria-describedby={HINT_ID}
-          value={value}
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck={false}
-          enterkeyhint="search"
-          onInput={(e) => {
-            const next = e.currentTarget.value;
-            setValue(next);
-            setActive(-1);
-            onInput(next);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <button type="submit" class="btn search-btn" aria-label={strings.searchButton} title={strings.searchButton}>
-          <SearchIcon />
-        </button>
-      </div>
-      <p id={HINT_ID} class="sr-only">
-        {strings.searchHint}
-      </p>
-      {showPopup && (
-        <div ref={popup} class="popup">
-          <PopupStatus state={state} strings={strings} />
-          {expanded && (
-            <div id={LISTBOX_ID} role="listbox" aria-label={strings.resultsLabel}>
-              {choices.map((choice, i) => (
-                <ChoiceOption key={i} id={optionId(i)} choice={choice} active={i === active} strings={strings} onChoose={(c) => choose(c, i)} />
-              ))}
-            </div>
-          )}
+    <>
+      <form
+        role="search"
+        aria-labelledby={LABEL_ID}
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOpen(true);
+          setWantAll(true);
+          onSubmit(value);
+        }}
+        onFocusOut={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close();
+        }}
+      >
+        <label id={LABEL_ID} for={INPUT_ID} class="label">
+          {strings.searchLabel}
+        </label>
+        <div class="field">
+          <input
+            ref={input}
+            id={INPUT_ID}
+            class="input"
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded ? 'true' : 'false'}
+            aria-controls={expanded ? LISTBOX_ID : undefined}
+            aria-activedescendant={current ? optionId(active) : undefined}
+            aria-describedby={HINT_ID}
+            value={value}
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            enterkeyhint="search"
+            onInput={(e) => {
+              const next = e.currentTarget.value;
+              setValue(next);
+              setActive(-1);
+              setWantAll(false);
+              onInput(next);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <button type="submit" class="btn search-btn" aria-label={strings.searchButton} title={strings.searchButton}>
+            <SearchIcon />
+          </button>
         </div>
+        <p id={HINT_ID} class="sr-only">
+          {strings.searchHint}
+        </p>
+        {showPopup && (
+          <div ref={popup} class="popup">
+            <PopupStatus state={state} strings={strings} />
+            {expanded && (
+              <div id={LISTBOX_ID} role="listbox" aria-label={strings.resultsLabel}>
+                {choices.map((choice, i) => (
+                  <ChoiceOption key={i} id={optionId(i)} choice={choice} active={i === active} strings={strings} onChoose={(c) => choose(c, i)} />
+                ))}
+              </div>
+            )}
+          </div>
+        )}
+      </form>
+      {showAll && (
+        <ResultsView
+          query={state.query}
+          results={choices.filter((c): c is Extract<Choice, { kind: 'result' }> => c.kind === 'result')}
+          strings={strings}
+          onClose={closeAll}
+          onAsk={
+            onAskAssistant &&
+            (() => {
+              setWantAll(false);
+              onAskAssistant(state.query, input.current);
+            })
+          }
+        />
       )}
-    </form>
+    </>
   );
 }
 
