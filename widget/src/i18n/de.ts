@@ -17,6 +17,7 @@ export const de: Strings = {
   askAssistant: (q) => `„${q}“ dem digitalen Assistenten stellen`,
   resultsTitle: (q) => `Suchergebnisse für „${q}“`,
   close: 'Schließen',
+  showAll: (n) => `Alle ${n} Treffer anzeigen`,
 
   launcher: 'Fragen an den Assistenten',
   chatLoading: 'Der Assistent wird geladen …',

@@ -16,6 +16,7 @@ export const en: Strings = {
   askAssistant: (q) => `Ask the digital assistant: “${q}”`,
   resultsTitle: (q) => `Search results for “${q}”`,
   close: 'Close',
+  showAll: (n) => `Show all ${n} results`,
 
   launcher: 'Ask the assistant',
   chatLoading: 'Loading the assistant …',

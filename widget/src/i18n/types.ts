@@ -21,6 +21,7 @@ export interface Strings {
   askAssistant: (query: string) => string;
   /** Title of the full results view (Enter without a highlighted option). */
   resultsTitle: (query: string) => string;
+  showAll: (count: number) => string;
   close: string;
 
   launcher: string;

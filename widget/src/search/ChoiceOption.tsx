@@ -43,7 +43,9 @@ export function ChoiceOption({ id, choice, active, strings, onChoose }: Props) {
   return (
     <div {...common} onClick={() => onChoose(choice)}>
       {choice.kind === 'assistant' ? <ChatIcon /> : <SearchIcon />}
-      <span>{choice.kind === 'assistant' ? strings.askAssistant(choice.query) : strings.suggestion(choice.term)}</span>
+      <span>
+        {choice.kind === 'assistant' ? strings.askAssistant(choice.query) : choice.kind === 'all' ? strings.showAll(choice.count) : strings.suggestion(choice.term)}
+      </span>
     </div>
   );
 }

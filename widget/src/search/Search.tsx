@@ -4,9 +4,8 @@ import type { Search as SearchApi } from '../api/search';
 import type { WidgetConfig } from '../config';
 import type { Strings } from '../i18n';
 import { SearchIcon } from '../ui/icons';
-import { reveal } from '../ui/reveal';
 import { ChoiceOption } from './ChoiceOption';
-import { choicesFor, type Choice } from './choices';
+import { choicesFor, fitChoices, type Choice } from './choices';
 import { ResultsView } from './ResultsView';
 import { useSearch, type SearchState } from './useSearch';
 
@@ -43,10 +42,13 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
 
-  const choices = useMemo(
+  const all = useMemo(
     () => choicesFor(state, config.suggestions, Boolean(onAskAssistant), config.api),
     [state, config, onAskAssistant],
   );
+  // How many results the popup shows: as many as fit in the window (see fitChoices).
+  const [fit, setFit] = useState(99);
+  const choices = useMemo(() => fitChoices(all, fit), [all, fit]);
   const showAll = wantAll && state.status === 'done' && state.results.length > 0;
   const showPopup = open && state.status !== 'idle' && !showAll;
   const expanded = showPopup && choices.length > 0;
@@ -56,6 +58,7 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   // (the search button counts as inside).
   useLayoutEffect(() => {
     setActive(-1);
+    setFit(99);
     if (state.status !== 'idle') setOpen(input.current?.form?.matches(':focus-within') ?? false);
   }, [state]);
 
@@ -68,17 +71,16 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
     if (!el || !box) return;
     el.style.left = '';
     const rect = el.getBoundingClientRect();
-    // Taller than the window, it scrolls itself: moving the highlight never scrolls the page.
-    el.style.maxHeight = `${Math.max(160, innerHeight - rect.top - 8)}px`;
+    const shown = choices.filter((c) => c.kind === 'result').length;
+    if (rect.bottom > innerHeight - 8 && shown > 1) return setFit(shown - 1);
     if (rect.right <= document.documentElement.clientWidth - 8) return;
     const shift = Math.min(rect.right - Math.min(box.getBoundingClientRect().right, document.documentElement.clientWidth - 8), rect.left - 8);
     if (shift > 0) el.style.left = `${-shift}px`;
   }, [showPopup, choices]);
 
   useLayoutEffect(() => {
-    const box = popup.current;
-    const option = current && box?.querySelector<HTMLElement>(`#${optionId(active)}`);
-    if (box && option) reveal(option, box);
+    // Only in windows too small for even one result does this scroll the page.
+    if (current) popup.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
     if (current?.kind === 'assistant') onPreloadAssistant?.();
   }, [current]);
 
@@ -96,16 +98,21 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
       setValue(choice.term);
       onSubmit(choice.term);
       setActive(-1);
+    } else if (choice.kind === 'all') {
+      close();
+      setWantAll(true);
     } else {
       close();
       onAskAssistant?.(choice.query, input.current);
     }
   };
 
-  const closeAll = (): void => {
-    setWantAll(false);
-    input.current?.focus();
-  };
+  // Back to the search box once the results view is gone (while it is modal, the box is inert).
+  const wasAll = useRef(false);
+  useLayoutEffect(() => {
+    if (wasAll.current && !showAll) input.current?.focus();
+    wasAll.current = showAll;
+  }, [showAll]);
 
   const move = (step: 1 | -1): void => {
     if (!choices.length) return;
@@ -218,9 +225,9 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
       {showAll && (
         <ResultsView
           query={state.query}
-          results={choices.filter((c): c is Extract<Choice, { kind: 'result' }> => c.kind === 'result')}
+          results={all.filter((c): c is Extract<Choice, { kind: 'result' }> => c.kind === 'result')}
           strings={strings}
-          onClose={closeAll}
+          onClose={() => setWantAll(false)}
           onAsk={
             onAskAssistant &&
             (() => {

@@ -1,10 +1,9 @@
 /**
  * The search box and its popup (combobox + listbox). The popup overlays the page below the
- * input, so the widget fits a page header; Search.tsx keeps it inside the viewport, and where
- * it would be taller than the window it scrolls itself (Search.tsx sets its max-height), so that
- * moving the highlight never scrolls the host page. It stays out of the Tab order (A5): the
- * highlighted option is scrolled into view by the arrow keys. It lies above the chat launcher,
- * which would otherwise cover the last results.
+ * input, so the widget fits a page header; Search.tsx keeps it inside the viewport: it shows
+ * only as many results as fit, then "show all", so moving the highlight never scrolls the host
+ * page. It has no scrollbar of its own: a scrolling popup would need to be focusable (it must
+ * not be, A5). It lies above the chat launcher, which would otherwise cover the last results.
  */
 export const searchCss = /* css */ `
 .search { position: relative; width: var(--auskunft-search-width, 20em); max-width: calc(100vw - 32px); }
@@ -22,8 +21,6 @@ export const searchCss = /* css */ `
   left: 0;
   z-index: calc(var(--_z) + 1);
   width: max(100%, min(34em, 100vw - 16px));
-  overflow-y: auto;
-  overscroll-behavior: contain;
   color: var(--_text);
   background: var(--_bg);
   border: 1px solid var(--_line);
