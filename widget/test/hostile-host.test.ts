@@ -19,18 +19,22 @@ if (skipReason) console.warn(`[widget browser tests] skipped: ${skipReason}`);
 
 const NONCE = 'cms-2026';
 
-/** What a CMS theme does to every element, the widget's host element included. */
+/**
+ * A CMS theme: a blanket reset of every element (the widget's host element included), a root
+ * font size of 62.5 %, a sticky header above everything, and header styles that set every
+ * inherited text property on the search's mount point, which is where the widget's host sits.
+ */
 const HOSTILE_CSS = `
 html { font-size: 62.5%; }
-*, *::before, *::after {
-  margin: 0; padding: 0; border: 0; box-sizing: content-box;
-  line-height: 3; letter-spacing: 0.2em; word-spacing: 0.6em; text-transform: uppercase;
-  text-align: right; text-indent: 2em; font-style: italic; font-weight: 900; font-variant: small-caps;
-  color: #8a0070; direction: rtl; white-space: nowrap; cursor: crosshair; visibility: visible;
-}
+*, *::before, *::after { margin: 0; padding: 0; border: 0; box-sizing: content-box; line-height: 3; cursor: crosshair; }
 body { font-size: 1.3rem; }
 header.kopf { position: sticky; top: 0; z-index: 9999; background: #ffe14d; }
 div { position: static; }
+#auskunft-suche, #auskunft-suche * {
+  letter-spacing: 0.2em; word-spacing: 0.6em; text-transform: uppercase; text-align: right; text-indent: 2em;
+  font-style: italic; font-weight: 900; font-variant: small-caps; color: #8a0070; direction: rtl;
+  white-space: nowrap; visibility: visible;
+}
 `;
 
 function hostileCsp(stack: Stack): string {
@@ -124,7 +128,7 @@ describe.skipIf(skipReason !== null)('widget on a hostile host page of another o
       const root = document.querySelector('.auskunft-widget')!.shadowRoot!;
       const pick = ['line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'text-align', 'text-indent', 'font-style', 'font-variant-caps', 'direction', 'white-space', 'cursor', 'visibility', 'font-size'];
       const out: Record<string, string> = {};
-      for (const sel of ['.label', '.msg-text', '.cite', '.sources li', '.notice p']) {
+      for (const sel of ['.label', '.msg-text', '.cite', '.sources li', '.notice p', '.msg-label .tag']) {
         const el = root.querySelector(sel);
         if (!el) {
           out[sel] = 'missing';
@@ -138,7 +142,7 @@ describe.skipIf(skipReason !== null)('widget on a hostile host page of another o
     for (const [sel, value] of Object.entries(styles)) {
       expect(value, sel).not.toBe('missing');
       expect(value, sel).not.toMatch(/uppercase|italic|small-caps|rtl|nowrap|crosshair|right|0\.2em|letter-spacing:3\.2px/);
-      // 16 px text with the widget's own line height (1.5 or less), never the host's 3.
+      // The widget's own sizes (never rem: the host's root is 10 px) and line height, never the host's 3.
       const lineHeight = Number(/line-height:([\d.]+)px/.exec(value)?.[1]);
       const fontSize = Number(/font-size:([\d.]+)px/.exec(value)?.[1]);
       expect(lineHeight / fontSize, sel).toBeLessThanOrEqual(1.6);

@@ -19,6 +19,8 @@ interface Props {
   allUrl: string;
   apiBase: string;
   strings: ChatStrings;
+  /** False where the name is already shown (the hand-off bar's summary). */
+  named?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * server's configuration or the editors' FAQ, never from model output; its links are only
  * http(s), tel: and mailto:.
  */
-export function ContactCard({ contact, allUrl, apiBase, strings }: Props) {
+export function ContactCard({ contact, allUrl, apiBase, strings, named = true }: Props) {
   const page = safeUrl(contact.url, apiBase);
   const all = safeUrl(allUrl, apiBase) ?? page;
   const tel = contact.phone ? telHref(contact.phone) : null;
@@ -41,7 +43,7 @@ export function ContactCard({ contact, allUrl, apiBase, strings }: Props) {
   ];
   return (
     <div class="contact">
-      <p class="contact-name">{page && page !== all ? <a href={page}>{contact.name}</a> : contact.name}</p>
+      {named && <p class="contact-name">{page && page !== all ? <a href={page}>{contact.name}</a> : contact.name}</p>}
       <dl>
         {rows.map(([label, value, href]) =>
           value ? (

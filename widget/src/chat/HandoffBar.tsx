@@ -32,7 +32,7 @@ export function HandoffBar({ handoff, strings, lang, apiBase }: Props) {
               {strings.handoffLead} <strong>{contact.name}</strong>
             </span>
           </summary>
-          <ContactCard contact={contact} allUrl={handoff.url} apiBase={apiBase} strings={strings} />
+          <ContactCard contact={contact} allUrl={handoff.url} apiBase={apiBase} strings={strings} named={false} />
         </details>
       ) : (
         <p>

@@ -28,7 +28,7 @@ export const searchCss = /* css */ `
   box-shadow: 0 4px 12px #0003, 0 12px 32px #0002;
 }
 .popup-status { padding: 10px 14px; color: var(--_muted); font-size: 0.875em; }
-.popup-status strong { display: block; color: var(--_text); font-size: 1rem; }
+.popup-status strong { display: block; color: var(--_text); font-size: 1.143em; }
 .popup-error { color: var(--_error); }
 .option {
   display: block;
