@@ -58,8 +58,10 @@ const WIDTHS = [
   { width: 360, height: 740 },
 ] as const;
 
+/** The page in a desktop browser, or at 360 px as a phone (touch, mobile viewport). */
 function openHostile(env: { browser: Parameters<typeof openPage>[0]; stack: Stack }, viewport: { width: number; height: number }, path = '/') {
-  return openPage(env.browser, env.stack, { viewport, path, csp: hostileCsp(env.stack), rewrite: hostile, reducedMotion: 'reduce' });
+  const phone = viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+  return openPage(env.browser, env.stack, { viewport, path, csp: hostileCsp(env.stack), rewrite: hostile, reducedMotion: 'reduce', ...phone });
 }
 
 /** Serious and critical axe findings inside the widget and its announcer. */
