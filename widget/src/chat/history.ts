@@ -27,9 +27,9 @@ export interface Turn {
   handoff: Handoff | null;
 }
 
-/** A turn that has just been asked. */
-export function newTurn(id: number, question: string): Turn {
-  const lang = detectLang(question);
+/** A turn that has just been asked, in a widget whose language is `widgetLang`. */
+export function newTurn(id: number, question: string, widgetLang: Lang = 'de'): Turn {
+  const lang = detectLang(question, widgetLang);
   return {
     id, question, status: 'streaming', text: '', sources: [], generated: 'none', model: null, confident: false, easyLanguage: null, error: '',
     lang, textLang: 'de', declined: null, handoff: null,

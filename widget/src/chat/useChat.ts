@@ -54,7 +54,7 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
     const id = nextId.current++;
     const ctrl = new AbortController();
     controller.current = ctrl;
-    const asked = newTurn(id, question);
+    const asked = newTurn(id, question, config.lang);
     setTurns((ts) => [...ts, asked]);
     // Said in the language of the question, as the answer's labels will be.
     announcer.polite(CHAT_STRINGS[asked.lang].answering, asked.lang);

@@ -15,8 +15,10 @@ describe('detectLang', () => {
     expect(detectLang('Gibt es ein Jobcoaching für mich?')).toBe('de');
   });
 
-  it('falls back to German when nothing tells the languages apart', () => {
+  it('falls back to the widget\'s language when nothing tells the languages apart', () => {
     expect(detectLang('Arbeitsassistenz')).toBe('de');
+    expect(detectLang('Arbeitsassistenz', 'en')).toBe('en');
+    expect(detectLang('Wie beantrage ich das?', 'en')).toBe('de');
     expect(detectLang('')).toBe('de');
     expect(detectLang('in an so')).toBe('de');
   });

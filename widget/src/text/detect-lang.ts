@@ -7,11 +7,12 @@ const DE = new Set('der die das den dem des ist sind wie wer wo wann welche waru
 
 /**
  * The language of a citizen's question, as far as the widget can tell: English when it has more
- * English than German function words and no umlaut, otherwise German (the site's language).
+ * English than German function words and no umlaut, German when it has more German ones or an
+ * umlaut, otherwise `fallback` (the widget's language).
  * Used for the answer's labels until the server says which language it answered in.
  * @example detectLang('How do I apply for a disability card?') // 'en'
  */
-export function detectLang(text: string): Lang {
+export function detectLang(text: string, fallback: Lang = 'de'): Lang {
   if (/[äöüß]/i.test(text)) return 'de';
   let en = 0;
   let de = 0;
@@ -19,5 +20,5 @@ export function detectLang(text: string): Lang {
     if (EN.has(word)) en++;
     if (DE.has(word)) de++;
   }
-  return en > de ? 'en' : 'de';
+  return en > de ? 'en' : de > en ? 'de' : fallback;
 }
