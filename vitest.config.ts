@@ -21,7 +21,7 @@ export default defineConfig({
       { find: /^@auskunft\/core\/api$/, replacement: src('./core/src/api.ts') },
       { find: /^@auskunft\/crawler$/, replacement: src('./crawler/src/index.ts') },
       { find: /^@auskunft\/server$/, replacement: src('./server/src/index.ts') },
-      { find: /^@auskunft\/server\/node$/, replacement: src('./server/src/node.ts') },
+      { find: /^@auskunft\/server\/node$/, replacement: src('./server/src/node/index.ts') },
       { find: /^@auskunft\/demo-site$/, replacement: src('./demo-site/src/index.ts') },
     ],
   },
@@ -42,7 +42,7 @@ export default defineConfig({
         extends: true,
         plugins: [
           cloudflareTest(({ inject }) => ({
-            main: src('./server/src/worker.ts'),
+            main: src('./server/src/worker/main.ts'),
             wrangler: { configPath: src('./server/wrangler.toml') },
             miniflare: {
               // The demo index, built and exported by the global setup (the wrangler.toml folder

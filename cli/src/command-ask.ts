@@ -1,5 +1,5 @@
 import { createEmbedderFromSettings, embedderSettings, passageUrl } from '@auskunft/core';
-import { createGeneratorFromSettings, resolveHandoff, serverSettings, streamAnswer, type Answer } from '@auskunft/server';
+import { answerContext, createGeneratorFromSettings, serverSettings, streamAnswer, type Answer } from '@auskunft/server';
 import { openIndexOnDisk } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
@@ -32,17 +32,7 @@ export async function askCommand(argv: string[]): Promise<number> {
   const retrieval = await retriever.retrieve(question, 10);
   let answer: Answer | undefined;
   const generator = createGeneratorFromSettings(settings);
-  const events = streamAnswer(
-    {
-      retriever,
-      compose: { minCoverage: settings.minAnswerCoverage, handoff: resolveHandoff(index.passages, settings.contactUrl, settings.contactLabel) },
-      generator,
-      llmTimeoutMs: settings.llmTimeoutMs,
-      llmPassages: settings.llmPassages,
-    },
-    question,
-    [],
-  );
+  const events = streamAnswer(answerContext(settings, { retriever, passages: index.passages, generator }), question, []);
   for await (const event of events) if (event.type === 'done') answer = event.answer;
 
   if (values['json']) {

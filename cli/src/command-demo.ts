@@ -5,7 +5,7 @@ import { startDemoSite } from '@auskunft/demo-site';
 import { serverSettings } from '@auskunft/server';
 import { startNodeServer } from '@auskunft/server/node';
 import { closeOnSignal } from './command-serve.js';
-import { listVersions } from './index-versions.js';
+import { listVersions } from '@auskunft/core/fs';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 import { createProgressPrinter, formatReport } from './progress.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AuskunftError } from '@auskunft/core';
-import { listVersions, pruneVersions, setCurrentVersion } from './index-versions.js';
+import { listVersions, pruneVersions, setCurrentVersion } from '@auskunft/core/fs';
 
 const USAGE = `Usage:
   auskunft index list [--index <dir>]                  versions in the index directory, live one marked

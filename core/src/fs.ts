@@ -1,1 +1,16 @@
-export { readCurrentVersion, writeCurrentVersion } from './format/layout-fs.js';
+export {
+  readCurrentVersion,
+  writeCurrentVersion,
+  versionDir,
+  resolveVersionDir,
+  versionFileSource,
+  readVersionDir,
+  readVersionFile,
+  vectorsPath,
+  listVersions,
+  setCurrentVersion,
+  pruneVersions,
+  createVersion,
+  type IndexVersion,
+  type VersionWriter,
+} from './format/index-dir.js';

@@ -16,6 +16,7 @@ export { passageUrl, passageFields, passageEmbeddingText, type Passage } from '.
 export { parseLexicalIndex, type LexicalIndex } from './format/lexical.js';
 export { parseManifest, manifestSchema, INDEX_FORMAT_VERSION, INDEX_FILES, type Manifest } from './format/manifest.js';
 export { CURRENT_POINTER, VERSIONS_DIR, newVersionName, isVersionName } from './format/layout.js';
+export { readIndexFiles, assertSameEmbedder, type IndexFileSource, type IndexContents, type ReadIndexOptions } from './format/read-index.js';
 export { sha256Hex } from './format/checksum.js';
 export { defineSettings, resolveSettings, describeSettings, type SettingDef, type SettingDefs, type Settings, type ResolveSettingsInput } from './settings.js';
 export { AuskunftError, isAuskunftError, type ErrorCode } from './errors.js';

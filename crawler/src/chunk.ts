@@ -1,6 +1,6 @@
 import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
-import type { ContentBlock } from './extract.js';
-import type { FaqEntry } from './faq.js';
+import type { ContentBlock } from './extract/extract.js';
+import type { FaqEntry } from './extract/faq-jsonld.js';
 
 export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind'>;
 

@@ -1,17 +1,17 @@
 import type { CrawlSettings } from './config.js';
-import type { UrlState } from './crawl-state.js';
-import { readHtmlDocument, readPdfDocument, responseKind, type CollectedDocument } from './documents.js';
-import { createDocumentFetcher } from './fetch-document.js';
-import { FetchProblem, type HttpResponse } from './fetch.js';
-import { Frontier, type FrontierItem } from './frontier.js';
-import { createHostScheduler } from './host-scheduler.js';
-import type { PreviousIndex } from './previous-index.js';
+import type { UrlState } from './incremental/crawl-state.js';
+import { readHtmlDocument, readPdfDocument, responseKind, type CollectedDocument } from './read/read-document.js';
+import { createDocumentFetcher } from './fetch/fetch-document.js';
+import { FetchProblem, type HttpResponse } from './fetch/fetcher.js';
+import { Frontier, type FrontierItem } from './discover/frontier.js';
+import { createHostScheduler } from './fetch/host-scheduler.js';
+import type { PreviousIndex } from './incremental/previous-index.js';
 import { ERROR_CATEGORIES, type SkipCategory, type SkippedUrl } from './report.js';
-import { loadRobots, type RobotsRules } from './robots.js';
-import { canonicalizeUrl, createScope, dedupeKey, documentKind } from './scope.js';
-import { discoverFromSitemaps } from './sitemap.js';
-import { createTrapDetector } from './traps.js';
-import { createUrlFilter } from './url-patterns.js';
+import { loadRobots, type RobotsRules } from './discover/robots.js';
+import { canonicalizeUrl, createScope, dedupeKey, documentKind } from './discover/scope.js';
+import { discoverFromSitemaps } from './discover/sitemap.js';
+import { createTrapDetector } from './discover/traps.js';
+import { createUrlFilter } from './discover/url-patterns.js';
 
 export interface CollectOptions {
   startUrls: string[];

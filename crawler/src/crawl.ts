@@ -2,13 +2,13 @@ import { AuskunftError, type Embedder, type Passage } from '@auskunft/core';
 import { load } from 'cheerio';
 import { collectDocuments } from './collect.js';
 import type { CrawlSettings } from './config.js';
-import { CRAWL_REPORT_FILE, CRAWL_STATE_FILE, extractionFingerprint, type CrawlState } from './crawl-state.js';
-import type { CollectedDocument, PassageDraft } from './documents.js';
-import { embedPassages } from './embed.js';
-import { loadFaqFiles, type FaqFileEntry } from './faq-files.js';
-import { loadPreviousIndex, type PreviousIndex } from './previous-index.js';
+import { CRAWL_REPORT_FILE, CRAWL_STATE_FILE, extractionFingerprint, type CrawlState } from './incremental/crawl-state.js';
+import type { CollectedDocument, PassageDraft } from './read/read-document.js';
+import { embedPassages } from './write/embed.js';
+import { loadFaqFiles, type FaqFileEntry } from './faq-files/faq-files.js';
+import { loadPreviousIndex, type PreviousIndex } from './incremental/previous-index.js';
 import { countByCategory, type CrawlReport } from './report.js';
-import { writeIndex } from './write-index.js';
+import { writeIndex } from './write/write-index.js';
 
 export interface CrawlOptions {
   startUrls: string[];

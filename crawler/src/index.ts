@@ -1,9 +1,9 @@
 export { crawlSite, type CrawlOptions, type CrawlProgress } from './crawl.js';
 export { crawlSettings, type CrawlSettings } from './config.js';
 export type { CrawlReport, SkippedUrl, SkipCategory } from './report.js';
-export { CRAWL_REPORT_FILE, CRAWL_STATE_FILE } from './crawl-state.js';
-export { extractPage, type ExtractedPage, type ContentBlock, type ExtractOptions } from './extract.js';
+export { CRAWL_REPORT_FILE, CRAWL_STATE_FILE } from './incremental/crawl-state.js';
+export { extractPage, type ExtractedPage, type ContentBlock, type ExtractOptions } from './extract/extract.js';
 export { chunkPage, textFragment, type ChunkDraft } from './chunk.js';
-export { writeIndex, type WriteIndexInput, type WrittenIndex } from './write-index.js';
-export { canonicalizeUrl } from './scope.js';
-export { parseFaqFile, loadFaqFiles, type FaqFileEntry } from './faq-files.js';
+export { writeIndex, type WriteIndexInput, type WrittenIndex } from './write/write-index.js';
+export { canonicalizeUrl } from './discover/scope.js';
+export { parseFaqFile, loadFaqFiles, type FaqFileEntry } from './faq-files/faq-files.js';

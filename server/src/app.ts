@@ -4,14 +4,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError } from './api-error.js';
+import { ApiError } from './http/api-error.js';
 import type { ChatGenerator } from './answer/generate-llm.js';
-import { resolveHandoff } from './answer/handoff.js';
+import { answerContext } from './assemble.js';
 import type { ServerSettings } from './config.js';
-import type { Logger, LogLevel } from './log.js';
-import { createLogger } from './log.js';
-import { createMetrics, type Metrics } from './metrics.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import type { Logger } from './http/log.js';
+import { createLogger } from './http/log.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { rateLimit } from './http/rate-limit.js';
 import { createClientKeyer, truncateAddress } from './privacy/client-key.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
@@ -22,7 +22,7 @@ import { metricsRoute } from './routes/metrics.js';
 import { searchRoute } from './routes/search.js';
 import { widgetRoutes } from './routes/widget.js';
 import { createNullStore, type Store } from './store/store.js';
-import type { WidgetBundle } from './widget-bundle.js';
+import type { WidgetBundle } from './widget/widget-bundle.js';
 
 export interface AppDeps {
   retriever: Retriever;
@@ -42,14 +42,15 @@ export interface AppDeps {
 }
 
 /**
- * The whole HTTP surface, independent of the runtime: `node.ts` and `worker.ts` only load the
- * index, pick implementations (vectors, store, model) and hand them in here.
+ * The whole HTTP surface, independent of the runtime: the Node and Worker entries only load the
+ * index, pick implementations (vectors, store, model), assemble the retriever (assemble.ts) and
+ * hand them in here.
  */
 export function createApp(deps: AppDeps) {
   const { settings } = deps;
   const store = deps.store ?? createNullStore();
   const metrics = deps.metrics ?? createMetrics();
-  const logger = deps.logger ?? createLogger({ enabled: settings.logEnabled, level: settings.logLevel as LogLevel });
+  const logger = deps.logger ?? createLogger({ enabled: settings.logEnabled, level: settings.logLevel });
   const keyer = createClientKeyer();
   const address = (c: Context): string | null => {
     if (settings.trustProxy) {
@@ -108,7 +109,6 @@ export function createApp(deps: AppDeps) {
   app.use('/api/chat', chatLimit);
   app.use('/api/feedback', chatLimit);
 
-  const handoff = resolveHandoff(deps.passages, settings.contactUrl, settings.contactLabel);
   app.route(
     '/api/search',
     searchRoute({
@@ -124,17 +124,11 @@ export function createApp(deps: AppDeps) {
   app.route(
     '/api/chat',
     chatRoute({
-      answers: {
-        retriever: deps.retriever,
-        compose: { minCoverage: settings.minAnswerCoverage, handoff },
-        generator: deps.generator,
-        llmTimeoutMs: settings.llmTimeoutMs,
-        llmPassages: settings.llmPassages,
-        onFallback: (reason, detail) => logger.log('warn', 'llm_fallback', { reason, detail: detail.slice(0, 300) }),
-      },
+      answers: answerContext(settings, { retriever: deps.retriever, passages: deps.passages, generator: deps.generator, logger }),
       maxQueryChars: settings.maxQueryChars,
       maxHistoryTurns: settings.maxHistoryTurns,
       disclosure: settings.disclosure,
+      logger,
       onAnswer: (question, answer) => {
         metrics.observeAnswer(answer.generated, answer.confident);
         if (settings.queryLog) {

@@ -96,8 +96,8 @@ export const serverSettings = defineSettings({
     doc: 'Write structured request logs (JSON lines on stdout; no questions, no IP addresses).',
   },
   logLevel: {
-    type: 'string', key: 'log.level', env: 'AUSKUNFT_LOG_LEVEL', default: 'info',
-    doc: 'debug, info, warn or error.',
+    type: 'enum', values: ['debug', 'info', 'warn', 'error'] as const, key: 'log.level', env: 'AUSKUNFT_LOG_LEVEL', default: 'info',
+    doc: 'Least severe level written.',
   },
   logClientNetwork: {
     type: 'boolean', key: 'log.clientNetwork', env: 'AUSKUNFT_LOG_CLIENT_NETWORK', default: false,
@@ -116,7 +116,7 @@ export const serverSettings = defineSettings({
     doc: 'Days after which feedback and query-log entries are deleted.',
   },
   generator: {
-    type: 'string', key: 'chat.generator', env: 'AUSKUNFT_CHAT_GENERATOR', default: 'extractive',
+    type: 'enum', values: ['extractive', 'hf-inference'] as const, key: 'chat.generator', env: 'AUSKUNFT_CHAT_GENERATOR', default: 'extractive',
     doc: '"extractive" (quotes sentences from the pages, no model) or "hf-inference" (a chat model via @huggingface/inference).',
   },
   llmModel: {

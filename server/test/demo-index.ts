@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
 import { serverSettings, type ServerSettings } from '../src/config.js';
-import { openIndexOnDisk } from '../src/open-index.js';
+import { openIndexOnDisk } from '../src/node/open-index.js';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
 

@@ -1,6 +1,7 @@
 import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, loadIndexFromDisk, reportUnanswered, serverSettings, unansweredCsv, type Retriever } from '../src/index.js';
+import { createApp, reportUnanswered, serverSettings, unansweredCsv, type Retriever } from '../src/index.js';
+import { loadIndexFromDisk } from '../src/node/load-index.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { QueryRecord, Store } from '../src/store/store.js';
 import { buildDemoIndex, openTestIndex } from './demo-index.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHashedNgramEmbedder, isAuskunftError, passageEmbeddingText } from '@auskunft/core';
 import hnswlib from 'hnswlib-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexFromDisk } from '../src/load-index.js';
+import { loadIndexFromDisk } from '../src/node/load-index.js';
 import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
 import { parseHnswFile } from '../src/vectors/hnsw-file.js';
 import { loadPlainHnswSearch } from '../src/vectors/plain-hnsw.js';

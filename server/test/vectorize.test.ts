@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHashedNgramEmbedder } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexFromDisk } from '../src/load-index.js';
+import { loadIndexFromDisk } from '../src/node/load-index.js';
 import { createRetriever } from '../src/retrieve/retrieve.js';
 import { loadHnswlibSearch } from '../src/vectors/hnswlib.js';
 import { createVectorizeSearch, VECTORIZE_MAX_TOP_K, type VectorizeIndexBinding } from '../src/vectors/vectorize.js';
-import { exportVectorizeNdjson } from '../src/vectors/vectorize-export.js';
+import { exportVectorizeNdjson } from '../src/export/vectorize-ndjson.js';
 import { buildDemoIndex } from './demo-index.js';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportWorkerAssets } from '../src/export-worker-assets.js';
+import { exportWorkerAssets } from '../src/export/worker-assets.js';
 import { buildDemoIndex } from './demo-index.js';
 
 /** An editors' synonym rule for a word no page uses; the Worker must read it from its assets. */

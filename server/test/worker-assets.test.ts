@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAuskunftError } from '@auskunft/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportWorkerAssets } from '../src/export-worker-assets.js';
-import { loadIndexFromAssets, type AssetsBinding } from '../src/load-index-assets.js';
-import { loadIndexFromDisk } from '../src/load-index.js';
+import { exportWorkerAssets } from '../src/export/worker-assets.js';
+import { loadIndexFromAssets, type AssetsBinding } from '../src/worker/load-index-assets.js';
+import { loadIndexFromDisk } from '../src/node/load-index.js';
 import { buildIndexOfPages } from './page-index.js';
 
 /**

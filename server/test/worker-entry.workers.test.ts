@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createD1Store } from '../src/store/d1.js';
-import { createWorker, type WorkerEnv } from '../src/worker-handler.js';
+import { createWorker, type WorkerEnv } from '../src/worker/handler.js';
 
 /** The Worker entry's own duties inside workerd: retention cron, start-up failures, exported extras. */
 const workerEnv = env as unknown as WorkerEnv & { DB: NonNullable<WorkerEnv['DB']> };
@@ -40,7 +40,7 @@ describe('exported extras', () => {
 describe('start-up failures', () => {
   const request = async (overrides: Partial<WorkerEnv>) => {
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void errors.push(line));
     const ctx = createExecutionContext();
     const res = await createWorker().fetch(new Request('https://auskunft.example/api/search?q=Ausweis'), { ...workerEnv, ...overrides }, ctx);
     await waitOnExecutionContext(ctx);

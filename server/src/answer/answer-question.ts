@@ -30,7 +30,7 @@ export interface AnswerContext {
 const FOLLOW_UP_MAX_TERMS = 3;
 /** Words per delta when an answer that already exists is streamed. */
 const WORDS_PER_DELTA = 4;
-/** Model turns given as context: enough for a follow-up, little enough to keep prompts small (C6). */
+/** Model turns given as context: enough for a follow-up, little enough that a prompt carries no more of the conversation than needed (docs/data-protection.md). */
 const HISTORY_FOR_MODEL = 4;
 
 /**

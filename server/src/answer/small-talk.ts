@@ -8,7 +8,7 @@ const MAX_WORDS = 4;
 
 /**
  * Greetings, thanks and goodbyes get a short fixed reply instead of a search, and no citations
- * (there is nothing to cite; public-sector.md E8).
+ * (there is nothing to cite, and a citation on a greeting would look like a sourced answer).
  */
 export function smallTalkAnswer(message: string, handoff: Handoff | null): Answer | null {
   const text = message.trim().replace(/[!.?,\s]+$/g, '');

@@ -125,6 +125,14 @@ export function createRetriever(options: RetrieverOptions) {
   };
 
   return {
+    /** The tunables this retriever was built with, so every runtime can be checked to rank alike. */
+    tuning: {
+      minVectorSimilarity: options.minVectorSimilarity,
+      vectorWeight: options.vectorWeight,
+      embeddingCacheSize: options.embeddingCacheSize ?? 1000,
+      synonymRules: synonyms.size,
+      embedder: options.embedder.id,
+    },
     async retrieve(query: string, limit = 20, retrieveOptions: RetrieveOptions = {}): Promise<Retrieval> {
       const rankers = retrieveOptions.rankers ?? 'hybrid';
       const parsed = parseQuery(query);

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../http/api-error.js';
+import type { Logger } from '../http/log.js';
 import { streamAnswer, type AnswerContext } from '../answer/answer-question.js';
 import type { Answer } from '../answer/answer.js';
 import { scrubPersonalData } from '../privacy/scrub.js';
-import { chatRequestSchema, parseJsonBody, requireText } from '../validate.js';
+import { chatRequestSchema, parseJsonBody, requireText } from '../http/validate.js';
 
 export interface ChatRouteOptions {
   answers: AnswerContext;
@@ -12,6 +13,8 @@ export interface ChatRouteOptions {
   maxHistoryTurns: number;
   /** Shown with the first answer of a conversation (AI Act Art. 50(1)). */
   disclosure: string;
+  /** Where a stream that broke after it opened is reported. */
+  logger: Logger;
   /** Called once per answer, with the scrubbed question. */
   onAnswer?: (question: string, answer: Answer) => void;
 }
@@ -59,7 +62,7 @@ export function chatRoute(options: ChatRouteOptions) {
         });
       }
     }, async (error, stream) => {
-      console.error('[auskunft] chat stream failed:', error);
+      options.logger.log('error', 'chat_stream_failed', { message: error instanceof Error ? error.message : String(error) });
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: { code: 'INTERNAL', message: 'Die Antwort konnte nicht fertiggestellt werden. Bitte versuchen Sie es erneut.' } }) });
     });
   });

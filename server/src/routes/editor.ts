@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { reportUnanswered, unansweredCsv } from '../editor/unanswered.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import type { Store } from '../store/store.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { scrubPersonalData } from '../privacy/scrub.js';
 import type { Store } from '../store/store.js';
-import { parseJsonBody } from '../validate.js';
+import { parseJsonBody } from '../http/validate.js';
 
 const feedbackSchema = z.object({
   rating: z.enum(['up', 'down'], { error: 'Das Feld „rating“ muss „up“ oder „down“ sein.' }),

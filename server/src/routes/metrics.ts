@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Metrics } from '../metrics.js';
+import type { Metrics } from '../http/metrics.js';
 
 /** GET /metrics in Prometheus text format; restrict access at the proxy if it should not be public. */
 export function metricsRoute(metrics: Metrics) {

@@ -2,10 +2,11 @@ import { passageUrl } from '@auskunft/core';
 import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
+import { FilterError } from '../retrieve/filter.js';
 import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
-import { ApiError } from '../api-error.js';
-import { requireText } from '../validate.js';
+import { ApiError } from '../http/api-error.js';
+import { requireText } from '../http/validate.js';
 import { scrubPersonalData } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {
@@ -41,7 +42,7 @@ export function searchRoute(options: SearchRouteOptions) {
     try {
       retrieval = await options.retriever.retrieve(query, options.results * 4, filter);
     } catch (error) {
-      if (error instanceof RangeError) throw new ApiError(400, 'INVALID_REQUEST', `Ungültiger Filter: ${error.message}.`);
+      if (error instanceof FilterError) throw new ApiError(400, 'INVALID_FILTER', error.message);
       throw error;
     }
     const results = groupByPage(retrieval.passages)

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { ApiError } from '../api-error.js';
-import { widgetFingerprint, type WidgetBundle } from '../widget-bundle.js';
+import { ApiError } from '../http/api-error.js';
+import { widgetFingerprint, type WidgetBundle } from '../widget/widget-bundle.js';
 
 /**
  * The widget's files. CORS is open on all of them: a cross-origin script pinned with
  * Subresource Integrity and the module chunks it imports are fetched in CORS mode.
  *
  * - GET /widget.js — the current version (cached briefly, so updates arrive);
- * - GET /widget.<hash>.js — the same bytes under a content-hashed name, cached forever (D7);
+ * - GET /widget.<hash>.js — the same bytes under a content-hashed name, cached forever, so hosts can pin it with Subresource Integrity;
  * - GET /widget.json — `{ "src", "integrity" }` for hosts that pin the versioned file with SRI;
  * - GET /widget/<chunk>.js — code widget.js imports on demand (names carry a content hash).
  */
