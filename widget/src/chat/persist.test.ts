@@ -57,6 +57,14 @@ describe('sessionStore', () => {
     expect(sessionStore(() => storage).load()).toEqual([english]);
   });
 
+  it('keeps the server\'s disclosure with the conversation, since only the first answer brings it', () => {
+    const storage = fakeStorage();
+    sessionStore(() => storage).save([answered], 'Sie schreiben mit einem automatisierten Assistenten (KI).');
+    expect(sessionStore(() => storage).loadDisclosure()).toBe('Sie schreiben mit einem automatisierten Assistenten (KI).');
+    sessionStore(() => storage).save([answered]);
+    expect(sessionStore(() => storage).loadDisclosure()).toBeNull();
+  });
+
   it('forgets everything on clear ("Neues Gespräch")', () => {
     const storage = fakeStorage();
     const store = sessionStore(() => storage);

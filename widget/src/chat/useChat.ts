@@ -24,7 +24,7 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
   );
   // The authority's AI disclosure, as the server sends it with the first answer (AI Act
   // Art. 50(1)); until then the host's or the built-in text stands in (Notice.tsx).
-  const [disclosure, setDisclosure] = useState<string | null>(null);
+  const [disclosure, setDisclosure] = useState<string | null>(() => store.loadDisclosure());
   const turnsRef = useRef(turns);
   turnsRef.current = turns;
   const controller = useRef<AbortController | null>(null);
@@ -35,8 +35,8 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
 
   // Written after every change once there is a first question; never before (C1).
   useEffect(() => {
-    if (turns.length) store.save(turns);
-  }, [turns]);
+    if (turns.length) store.save(turns, disclosure);
+  }, [turns, disclosure]);
 
   const cancel = (): void => {
     const ctrl = controller.current;
