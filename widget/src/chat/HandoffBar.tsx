@@ -1,4 +1,5 @@
 import type { Handoff } from '../api/chat';
+import { safeUrl } from '../text/url';
 import { ContactCard } from './ContactCard';
 import type { ChatStrings } from './i18n';
 import { PersonIcon } from './icons';
@@ -22,6 +23,7 @@ interface Props {
 export function HandoffBar({ handoff, strings, lang, apiBase }: Props) {
   if (!handoff) return null;
   const { contact } = handoff;
+  const url = safeUrl(handoff.url, apiBase);
   return (
     <div class="handoff" lang={lang}>
       {contact ? (
@@ -38,7 +40,7 @@ export function HandoffBar({ handoff, strings, lang, apiBase }: Props) {
         <p>
           <PersonIcon />
           <span>
-            {strings.handoffLead} <a href={handoff.url}>{handoff.title}</a>
+            {strings.handoffLead} {url ? <a href={url}>{handoff.title}</a> : handoff.title}
           </span>
         </p>
       )}

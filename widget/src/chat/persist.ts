@@ -51,6 +51,7 @@ export function sessionStore(storage: () => Storage = () => sessionStorage): Con
   };
 }
 
+/** The stored entry as JSON, or null when there is none or it is broken. */
 function readEntry(raw: string | null): { v?: unknown; turns?: unknown; disclosure?: unknown } | null {
   try {
     return raw ? (JSON.parse(raw) as { v?: unknown } | null) : null;
