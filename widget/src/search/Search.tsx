@@ -62,9 +62,10 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
     if (state.status !== 'idle') setOpen(input.current?.form?.matches(':focus-within') ?? false);
   }, [state]);
 
-  // The popup is wider than the box. Near the right edge of the window (a box in a header),
-  // it is moved left to end where the box ends, and never further than the window allows.
-  // CSSOM, not a style attribute (D3).
+  // The popup shows one result less until it fits above the bottom of the window (then
+  // "show all" leads on). It is wider than the box: near the right edge of the window (a box
+  // in a header), it is moved left to end where the box ends, and never further than the
+  // window allows. CSSOM, not a style attribute (D3).
   useLayoutEffect(() => {
     const el = popup.current;
     const box = input.current?.parentElement;

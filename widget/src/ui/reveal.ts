@@ -1,7 +1,7 @@
 /**
  * Scrolls `container` (and nothing else) just enough that `el` is fully visible in it.
- * `scrollIntoView` would scroll every scrollable ancestor, the host page included: a
- * highlighted option at the end of the search popup pulled the page down by hundreds of pixels.
+ * `scrollIntoView` would scroll every scrollable ancestor: the chat panel (overflow: hidden
+ * still makes it one) and, where it can, the host page behind it.
  */
 export function reveal(el: HTMLElement, container: HTMLElement, margin = 0): void {
   const a = el.getBoundingClientRect();
