@@ -364,6 +364,8 @@ describe.skipIf(skipReason !== null)('widget on a hostile host page of another o
       ]);
       expect(await card.locator('dt').allTextContents()).toEqual(['Phone', 'Email', 'Address', 'Opening hours']);
       expect(await card.locator('dd').nth(2).innerText()).toBe('Landeshaus, Kennedy-Ufer 2\n50679 Köln');
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, w, 'declined-answer');
 
       // The hand-off bar names the same team; its details open with the keyboard.
       const bar = dialog.locator('.handoff');
