@@ -214,6 +214,14 @@ describe.skipIf(skipReason !== null)('widget on a hostile host page of another o
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.querySelector('.auskunft-widget')!.shadowRoot!.activeElement?.tagName)).toBe('A');
+      // Tab wraps inside the view, as in the chat: back past the close button to the last control.
+      const focused = () => page.evaluate(() => document.querySelector('.auskunft-widget')!.shadowRoot!.activeElement?.textContent ?? '');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe('„Kündigungsschutz“ dem digitalen Assistenten stellen');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.querySelector('.auskunft-widget')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Schließen');
+      await page.keyboard.press('Tab');
       await shot(page, w, 'results');
       expect(await axeProblems(page)).toEqual([]);
       await page.keyboard.press('Escape');

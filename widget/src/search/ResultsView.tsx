@@ -19,8 +19,8 @@ const TITLE_ID = 'aw-results-title';
  * All results with their snippets, as the site's own search page would list them: what Enter
  * opens when no option is highlighted. A modal dialog (the page behind is inert) of plain links
  * in the Tab order, outside the combobox, so each result is an ordinary link (A6). Focus goes
- * to the title, so the number of results is read first; Escape closes, and the search box gets
- * focus back (Search.tsx).
+ * to the title, so the number of results is read first; Tab and Shift+Tab wrap inside, as in
+ * the chat; Escape closes, and the search box gets focus back (Search.tsx).
  */
 export function ResultsView({ query, results, strings, onClose, onAsk }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,11 +29,22 @@ export function ResultsView({ query, results, strings, onClose, onAsk }: Props) 
     dialog.current?.showModal();
     title.current?.focus();
   }, []);
+  const wrapTab = (e: KeyboardEvent): void => {
+    const items = [...(dialog.current?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
+    const current = (e.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
+    const at = items.indexOf(current.activeElement as HTMLElement);
+    const to = e.shiftKey ? (at <= 0 ? items.at(-1) : null) : at === items.length - 1 ? items[0] : null;
+    if (e.key === 'Tab' && to) {
+      e.preventDefault();
+      to.focus();
+    }
+  };
   return (
     <dialog
       ref={dialog}
       class="results"
       aria-labelledby={TITLE_ID}
+      onKeyDown={wrapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
