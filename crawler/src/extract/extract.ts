@@ -135,6 +135,16 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
     const faqs = readDefinitionListFaqs($, el);
     if (faqs) return void out.push(...faqs.map((f) => ({ kind: 'faq' as const, ...f })));
   }
+  if (name === 'table' && isDataTable($, el)) {
+    for (const row of dataTableRows($, el)) out.push({ kind: 'text', text: `${LIST_ITEM}${row}` });
+    out.push({ kind: 'text', text: '' });
+    return;
+  }
+  if (name === 'li' && !hasBlockChildren($, el)) {
+    const text = collapse($(el).text());
+    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}` });
+    return;
+  }
   if (name === 'br') {
     out.push({ kind: 'text', text: '' });
     return;
@@ -147,6 +157,44 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   for (const child of el.children) walk($, child, out);
   // An inline element's text joins its neighbours; a block element ends a paragraph.
   if (!INLINE.has(name)) out.push({ kind: 'text', text: '' });
+}
+
+/**
+ * List items and table rows start their line with this mark in passage text, so an answer can
+ * keep a list as a list ("… folgende Unterlagen:" followed by its items) instead of quoting one
+ * item as if it were a sentence. It is no word, so search and embeddings ignore it.
+ */
+export const LIST_ITEM = '• ';
+
+/**
+ * A table of data (it has header cells and no block content in its cells), as opposed to the
+ * table layouts of old CMS templates, whose cells are the page's columns.
+ */
+function isDataTable($: CheerioAPI, table: Element): boolean {
+  const cells = $(table).find('td, th');
+  if ($(table).find('th').length === 0 || cells.length < 2) return false;
+  return cells.toArray().every((cell) => !hasBlockChildren($, cell as Element));
+}
+
+/**
+ * Each body row as one readable line: "Kündigungsfrist – Ordentliche Kündigung: mindestens vier
+ * Wochen; Außerordentliche Kündigung: keine". Cells without a header are joined as they are.
+ */
+function dataTableRows($: CheerioAPI, table: Element): string[] {
+  const rows = $(table).find('tr').toArray().map((tr) => $(tr).children('td, th').toArray().map((c) => ({ text: collapse($(c).text()), header: (c as Element).tagName === 'th' })));
+  const headerRow = rows.length > 1 && rows[0]!.every((c) => c.header || !c.text) ? rows.shift()!.map((c) => c.text) : [];
+  return rows
+    .map((cells) => {
+      const [first, ...rest] = cells;
+      if (!first) return '';
+      const labelled = rest.filter((c) => c.text).map((c, i) => {
+        const header = headerRow[cells.indexOf(c)] ?? headerRow[i + 1];
+        return header ? `${header}: ${c.text}` : c.text;
+      });
+      const lead = headerRow[0] && first.text ? `${headerRow[0]} ${first.text}` : first.text;
+      return [lead, labelled.join('; ')].filter(Boolean).join(' – ');
+    })
+    .filter(Boolean);
 }
 
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
