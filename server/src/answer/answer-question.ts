@@ -1,8 +1,8 @@
 import { passageUrl } from '@auskunft/core';
 import { withoutPlaceholders } from '../privacy/scrub.js';
-import type { RetrievedPassage, Retriever } from '../retrieve/retrieve.js';
+import type { Retrieval, RetrievedPassage, Retriever } from '../retrieve/retrieve.js';
 import type { Answer, AnswerTrace, Handoff, Source } from './answer.js';
-import { CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
+import { asksSameQuestion, CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
 import { composeFromUnit } from './compose-extractive.js';
 import { faqHandoff } from './faq-contact.js';
 import type { ChatGenerator } from './generate-llm.js';
@@ -96,7 +96,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
   if (!unit) return yield* finish(declineReply('not-covered', understood.lang, handoff));
 
   const hit = unit.hits[0]!;
-  if (unit.editorial && (hit.faqMatch ?? 0) >= FAQ_MATCH) {
+  if (unit.editorial && (hit.faqMatch ?? 0) >= FAQ_MATCH && asksSameQuestion(unit, chosen, chosen.keys)) {
     trace.decision += ': the editors\' FAQ entry asks the same question, quoted verbatim';
     return yield* finish(faqAnswer(hit, understood, handoff));
   }
@@ -107,6 +107,7 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
 
 interface ChosenUnit {
   units: AnswerUnit[];
+  groups: Retrieval['groups'];
   keys: string[];
   answerable: boolean;
   terms: string[];
@@ -126,7 +127,7 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
     const { units, keys } = rankAnswerUnits(retrieval, query, understood.questionType);
     const top = units[0];
     const answerable = !!top && top.missingKeys.length === 0 && top.coverage >= ctx.compose.minCoverage;
-    return { units, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };
+    return { units, groups: retrieval.groups, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };
   };
   const first = await attempt(understood.query, understood.followUp);
   if (first.answerable || understood.followUp || !/^(und|aber|auch|and|what about)\b/i.test(understood.query.trim())) return first;

@@ -21,6 +21,8 @@ export interface AnswerUnit {
   /** The question's key concepts this unit does not contain. */
   missingKeys: string[];
   score: number;
+  /** How well its heading asks what the user asks (0 when it has none). */
+  headingCredit: number;
   /** Why it scored as it did, for `auskunft ask`. */
   reasons: string[];
 }
@@ -32,6 +34,8 @@ export interface AnswerUnit {
 export const CANDIDATES = 30;
 /** A group is a key concept when it weighs this much of the rarest group's weight. */
 const KEY_SHARE = 0.8;
+/** How pages point to where the details are: "Mehr dazu auf der Seite …". */
+const POINTER = ['mehr dazu auf der seite', 'mehr dazu unter', 'mehr informationen auf der seite', 'mehr informationen unter', 'ausführliche informationen auf der seite', 'einzelheiten auf der seite', 'details auf der seite', 'mehr dazu lesen sie auf der seite', 'siehe'];
 /** Score parts, set by hand and checked on the evaluation sets (`npm run eval`). */
 const SCORE = {
   /** Retrieval order still counts: by rank, 1 for the first, falling off. */
@@ -83,6 +87,7 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
       return match * (asks === type ? SCORE.heading + SCORE.headingSameType : SCORE.heading * 0.3);
     };
     const headingCredit = Math.max(0, ...headings.map(credit));
+    unit.headingCredit = headingCredit;
     if (headingCredit > 0) {
       score += headingCredit;
       reasons.push(`heading matches (+${headingCredit.toFixed(2)})`);
@@ -112,10 +117,12 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
   // full answer is, so that page's section is preferred to the summary that points to it.
   const credited = new Set<AnswerUnit>();
   for (const unit of units) {
+    if (unit.headingCredit < 0.5) continue;
     const text = unit.text.toLocaleLowerCase('de-DE');
     for (const other of units) {
       if (credited.has(other) || other.url.split('#')[0] === unit.url.split('#')[0] || other.title.length < 8 || other.missingKeys.length > 0) continue;
-      if (!text.includes(other.title.toLocaleLowerCase('de-DE'))) continue;
+      const title = other.title.toLocaleLowerCase('de-DE');
+      if (!POINTER.some((p) => text.includes(`${p} ${title}`))) continue;
       credited.add(other);
       other.score += SCORE.referenced;
       other.reasons.push(`the page "${unit.title}" refers to it for details`);
@@ -200,6 +207,7 @@ function groupUnits(hits: readonly RetrievedPassage[]): AnswerUnit[] {
       coverage: hit.coverage,
       missingKeys: [],
       score: 0,
+      headingCredit: 0,
       reasons: [],
     });
   }
@@ -213,7 +221,34 @@ function groupUnits(hits: readonly RetrievedPassage[]): AnswerUnit[] {
 /** Mostly list items: the link lists of overview pages. */
 function isLinkList(unit: AnswerUnit): boolean {
   const lines = unit.text.split('\n').filter((l) => l.trim());
-  return lines.length > 2 && lines.filter((l) => l.startsWith('•')).length / lines.length >= 0.6;
+  const items = lines.filter((l) => l.startsWith('•'));
+  if (lines.length < 3 || items.length / lines.length < 0.6) return false;
+  // Link titles are short and are not sentences; the steps of a procedure are.
+  const sentences = items.filter((l) => /[.!?]\s*$/.test(l)).length;
+  const meanLength = items.reduce((sum, l) => sum + l.length, 0) / items.length;
+  return sentences / items.length < 0.3 && meanLength < 100;
+}
+
+/**
+ * Whether an editors' FAQ entry asks what the user asks, closely enough to answer with it
+ * verbatim: every key concept of the question appears in one of its phrasings as itself or a
+ * close stand-in (a weak one such as "Ersatzausweis" for "Schwerbehindertenausweis" is a
+ * different question), and that phrasing asks little beyond the question.
+ */
+export function asksSameQuestion(unit: AnswerUnit, retrieval: Pick<Retrieval, 'groups'>, keys: readonly string[]): boolean {
+  const passage = unit.hits[0]!.passage;
+  const phrasings = [passage.section?.split(' › ').at(-1) ?? '', ...(passage.alternatives ?? [])].filter(Boolean);
+  return phrasings.some((phrasing) => {
+    const words = new Set(analyzeTerms(phrasing));
+    const strong = (term: string) => {
+      const group = retrieval.groups.find((g) => g.term === term && !g.part);
+      return words.has(term) || !!group?.alternatives.some((a) => a.weight >= 0.8 && words.has(a.term));
+    };
+    if (!keys.every(strong)) return false;
+    const asked = new Set(retrieval.groups.flatMap((g) => g.alternatives.filter((a) => a.weight >= 0.5).map((a) => a.term)).concat(retrieval.groups.map((g) => g.term)));
+    const topic = topicTermsOf(phrasing);
+    return topic.length === 0 || topic.filter((t) => asked.has(t)).length / topic.length >= 0.6;
+  });
 }
 
 /** Terms with their compound parts, so "Ausweis" in a heading meets "Schwerbehindertenausweis". */

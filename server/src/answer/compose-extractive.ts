@@ -45,7 +45,9 @@ export function composeFromUnit(input: ComposeInput): string {
     const found = new Set(analyzeTerms(text).filter((t) => wanted.has(t)));
     const words = [...found].reduce((s, t) => s + weight(t), 0) / total;
     const bonus = (carriesAnswer(input.type, text) ? 0.5 : 0) + (index === 0 ? LEAD_BONUS : 0);
-    return words > 0 ? words + bonus : bonus / 2;
+    const score = words > 0 ? words + bonus : bonus / 2;
+    // A page's rhetorical question ("Ihr Ausweis ist weg?") introduces the answer, it is none.
+    return /\?\s*$/.test(text) ? score * 0.3 : score;
   };
   const scores = pieces.map((p, i) => (p.kind === 'sentence' ? scoreText(p.text, i) : scoreText(p.items.join(' '), i) + (LIST_TYPES.has(input.type) ? 0.6 : 0)));
 
