@@ -74,6 +74,8 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
   const units = groupUnits(retrieval.passages.slice(0, CANDIDATES));
   const questionTerms = expanded(analyzeTerms(question));
   const topic = new Set(topicTermsOf(question));
+  const concepts = new Set(conceptTermsOf(question));
+  const nounsMarked = /\s\p{Lu}/u.test(question);
   const containedOf = new Map(units.map((u) => [u, new Set(analyzeTerms([u.title, u.heading ?? '', u.text, ...(u.hits[0]!.passage.alternatives ?? [])].join('\n')))]));
   // The rarest key concept must be in the unit itself; the others at least on its page ("Originale"
   // in the list of documents, "Arztberichte" in the paragraph above it).
@@ -90,7 +92,7 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
     const onPage = pageTerms.get(pageOf(unit))!;
     unit.lacksKey = keys.length > 0 && (unit.missingKeys.includes(keys[0]!) || unit.missingKeys.some((key) => !groupFound(retrieval, key, onPage)));
     const reasons: string[] = [];
-    unit.coverage = topicCoverage(retrieval, topic, contained) ?? unit.coverage;
+    unit.coverage = topicCoverage(retrieval, topic, concepts, contained, nounsMarked) ?? unit.coverage;
     let score = SCORE.rank / (1 + rank * SCORE.rankDecay);
     reasons.push(`rank ${rank + 1}`);
     score += SCORE.coverage * unit.coverage;
@@ -98,7 +100,10 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
     // A heading that asks another kind of question ("Wer stellt den Antrag?" for "Wer bezahlt …?")
     // shares words but not the answer.
     const credit = (h: string) => {
-      const match = overlap(questionTerms, expanded(analyzeTerms(h)));
+      const headingTerms = expanded(analyzeTerms(h));
+      // A heading that names the question's concept and nothing else ("Führerschein") matches as
+      // well as one that repeats the question.
+      const match = Math.max(overlap(questionTerms, headingTerms), 0.8 * contains(questionTerms, headingTerms));
       const asks = typeOf(h);
       if (type === 'general' || asks === 'general') return match * SCORE.heading * 0.7;
       return match * (asks === type ? SCORE.heading + SCORE.headingSameType : SCORE.heading * 0.3);
@@ -177,21 +182,23 @@ function keyConcepts(retrieval: Retrieval, question: string): string[] {
  * "wie lange" or "Unterlagen" say what kind of answer is wanted, not what it is about); null
  * when the question has no topic words of its own.
  */
-function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, contained: ReadonlySet<string>): number | null {
+function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, concepts: ReadonlySet<string>, contained: ReadonlySet<string>, nounsMarked: boolean): number | null {
   const groups = retrieval.groups.filter((g) => topic.has(g.term) && !g.part);
   if (groups.length === 0) return null;
   const idfOf = (group: QueryGroup) => {
     const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
     return best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : null;
   };
-  // A word the site never uses weighs like the question's rarest known word: it counts against
-  // answering, but one unknown word in a long question does not outweigh all the others.
+  // A noun the site never uses is what the question is about, and the site does not answer it
+  // ("Hundesteuer in Köln"): it weighs like the rarest word there is. Another unknown word (a verb,
+  // an adjective: "kaputt") weighs like the question's rarest known word, so it counts against
+  // answering without outweighing all the others.
   const known = groups.map(idfOf).filter((w): w is number => w !== null);
   const unknownWeight = known.length ? Math.max(...known) : retrieval.maxIdf;
   let total = 0;
   let found = 0;
   for (const group of groups) {
-    const weight = idfOf(group) ?? unknownWeight;
+    const weight = idfOf(group) ?? (concepts.has(group.term) && likelyNoun(group.term, nounsMarked) ? retrieval.maxIdf : unknownWeight);
     total += weight;
     let matched = contained.has(group.term) ? 1 : 0;
     for (const a of group.alternatives) if (a.weight > matched && contained.has(a.term)) matched = a.weight;
@@ -204,6 +211,14 @@ function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, contain
     found += weight * matched;
   }
   return total > 0 ? found / total : 0;
+}
+
+/**
+ * In a message typed in lower case a noun cannot be told by its capital: a long unknown word is
+ * most likely a compound noun ("kitaplatz", "hundesteuer"), a short one an inflected verb.
+ */
+function likelyNoun(term: string, nounsMarked: boolean): boolean {
+  return nounsMarked || term.length >= 9;
 }
 
 /** Whether a unit contains a query word or one of the index terms it was searched under. */
@@ -289,6 +304,14 @@ function expanded(terms: readonly string[]): Set<string> {
     if (parts.length > 1) out.add(parts.at(-1)!);
   }
   return out;
+}
+
+/** Share of `part`'s terms that `whole` has (0..1). */
+function contains(whole: ReadonlySet<string>, part: ReadonlySet<string>): number {
+  if (part.size === 0) return 0;
+  let shared = 0;
+  for (const t of part) if (whole.has(t)) shared++;
+  return shared / part.size;
 }
 
 /** Dice overlap of two term sets (0..1). */

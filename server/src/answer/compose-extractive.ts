@@ -67,6 +67,9 @@ export function composeFromUnit(input: ComposeInput): string {
     if (p.kind === 'list' && i > 0 && pieces[i - 1]!.kind === 'sentence' && (pieces[i - 1] as { intro: boolean }).intro) chosen.add(i - 1);
   };
   withPartner(best);
+  // "Nein." or "Ja, in der Regel." says nothing alone: the sentence after it explains.
+  const brief = (i: number) => pieces[i]?.kind === 'sentence' && (pieces[i] as { text: string }).text.split(/\s+/).length < 4;
+  if (brief(best) && pieces[best + 1]) chosen.add(best + 1);
   // Then the next-best sentences that also carry the question's words, up to a short paragraph.
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [score, i] of order) {

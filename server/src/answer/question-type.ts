@@ -19,11 +19,12 @@ export type QuestionType =
   | 'requirements'
   | 'definition'
   | 'who'
+  | 'list'
   | 'general';
 
 /** First match wins: the more specific frames come before the general question words. */
 const FRAMES: ReadonlyArray<[QuestionType, RegExp]> = [
-  ['documents', /\b(welche|was für)\s+(unterlagen|dokumente|nachweise|papiere|belege)|\b(unterlagen|dokumente|nachweise|papiere)\b.{0,30}\b(brauch|benötig|mitbring|beileg|einreich|vorleg)|\b(mitbringen|beilegen|einreichen)\b|\bwhat documents\b|\bwhich documents\b/],
+  ['documents', /\b(welche|was für)\s+(unterlagen|dokumente|nachweise|papiere|belege)|\b(mitschick|einschick|beileg|mitbring)\w*|\b(unterlagen|dokumente|nachweise|papiere)\b.{0,30}\b(brauch|benötig|mitbring|beileg|einreich|vorleg)|\b(mitbringen|beilegen|einreichen)\b|\bwhat documents\b|\bwhich documents\b/],
   ['hours', /öffnungszeit|sprechzeit|\bgeöffnet\b|\bwann (hat|haben|ist) .{0,30}\b(offen|geöffnet|erreichbar)|opening hours|\bopen\b/],
   ['contact', /telefon|\bnummer\b|\banruf|\bruf\w* .{0,10}an\b|e-?mail|\bkontakt|ansprechpart|\berreich\w*\b|\bphone\b|\bcontact\b|\bcall\b/],
   ['duration', /\bwie lange\b|\bdauer\w*\b|bearbeitungszeit|wie schnell|how long/],
@@ -37,6 +38,8 @@ const FRAMES: ReadonlyArray<[QuestionType, RegExp]> = [
   ['when', /\bwann\b|\bwhen\b/],
   ['definition', /^(und )?(was (ist|sind|bedeutet|heißt|macht|versteht man unter)|what (is|are|does))\b/],
   ['who', /^(und )?(wer|who)\b|\bzuständig\b|\bresponsible\b/],
+  // "Welche Umbauten werden bezahlt?", "Welche Hilfsmittel gibt es?": the answer is a list.
+  ['list', /^(und )?(welche|was für|which|what kinds? of)\b|\bwelche\b.{0,40}\bgibt es\b/],
 ];
 
 export function questionType(message: string): QuestionType {
@@ -64,6 +67,7 @@ const CARRIES: Record<QuestionType, RegExp | null> = {
   requirements: /\b(wenn|voraussetzung\w*|mindestens|müssen|muss|berechtigt|anspruch|gilt|erhalten|bekommen|können)\b/,
   definition: /\b(ist|sind|bedeutet|heißt|bezeichnet|gemeint)\b/,
   who: /\b(inklusionsamt|integrationsamt|agentur|träger|arbeitgeber\w*|team|abteilung|stelle|dienst|zuständig\w*|wir)\b/,
+  list: /(^|\n)•|:\s*$|\bzum beispiel\b|\betwa\b/,
   general: null,
 };
 
@@ -74,4 +78,4 @@ export function carriesAnswer(type: QuestionType, text: string): boolean {
 }
 
 /** Question types whose answer is usually a list: its items are kept together. */
-export const LIST_TYPES: ReadonlySet<QuestionType> = new Set(['documents', 'how-to', 'requirements']);
+export const LIST_TYPES: ReadonlySet<QuestionType> = new Set(['documents', 'how-to', 'requirements', 'list']);

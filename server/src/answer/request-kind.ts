@@ -90,7 +90,8 @@ export function classifyRequest(message: string): RequestClassification {
     (OPINION.test(text) ? { kind: 'opinion', rule: 'asks for the assistant\'s own opinion' } : null) ??
     rule('task', 'asks to write, translate or produce something', TASK) ??
     rule('recommendation', 'asks for a purchase, investment or provider recommendation', RECOMMENDATION) ??
-    (POLITICAL_TOPIC.test(text) && /\b(partei\w*|wahl\w*|wählen|cdu|csu|spd|grünen?|fdp|afd|linke|bsw|election|party|parties)\b/.test(text)
+    // Parties and general elections; "die nächste SBV-Wahl" is a topic of the site.
+    (/\b(partei\w*|bundestagswahl\w*|landtagswahl\w*|kommunalwahl\w*|europawahl\w*|bürgermeisterwahl\w*|cdu|csu|spd|grünen?|fdp|afd|bsw|election|party|parties)\b/.test(text)
       ? { kind: 'political', rule: 'about parties or elections' }
       : null) ??
     rule('assessment', 'asks to judge the asker\'s own case', ASSESSMENT) ?? { kind: 'question', rule: 'a question about the site\'s content' }

@@ -44,7 +44,8 @@ zahlen zahlt bezahlt übernimmt hoch höhe telefonnummer nummer telefon erreiche
 ansprechpartner öffnungszeiten geöffnet voraussetzungen bedingungen wichtig info infos informationen frage
 fragen hilfe ok okay ach so also sonst danach dann vorher später schnell zuständig passiert läuft
 frau herr herrn dr prof name heiße heisse heißt heisst bedeutet bedeuten steht stehen bringt bringen
-lassen lasse lass tun mach wissen gelten gilt gelte sagen erklären erkläre meint gemeint eigentlich überhaupt denn
+lassen lasse lass tun mach wissen gelten gilt gelte wen wem ruf rufe anrufen bekommt bekommen
+unterschied unterschiede unterscheiden gezahlt zahle sagen erklären erkläre meint gemeint eigentlich überhaupt denn
 guten tag morgen abend hallo
 how long much cost costs does take it that this what when where who which need apply get documents
 `;
