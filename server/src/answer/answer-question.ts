@@ -124,7 +124,7 @@ interface ChosenUnit {
 async function chooseUnit(ctx: AnswerContext, understood: Understanding, history: readonly Turn[]): Promise<ChosenUnit> {
   const attempt = async (query: string, followUp: boolean): Promise<ChosenUnit> => {
     const retrieval = await ctx.retriever.retrieve(query, UNIT_CANDIDATES);
-    const { units, keys } = rankAnswerUnits(retrieval, query, understood.questionType);
+    const { units, keys } = rankAnswerUnits(retrieval, { query, message: understood.message, type: understood.questionType, minCoverage: ctx.compose.minCoverage });
     const top = units[0];
     const answerable = !!top && !top.lacksKey && top.coverage >= ctx.compose.minCoverage;
     return { units, groups: retrieval.groups, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };

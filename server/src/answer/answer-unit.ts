@@ -35,6 +35,8 @@ export interface AnswerUnit {
  * words are the page's, not the question's), so a good number of the page's sections are read.
  */
 export const CANDIDATES = 30;
+/** Coverage at which a unit answers even though its page lacks one of the lesser key concepts. */
+const WELL_COVERED = 0.7;
 /** A group is a key concept when it weighs this much of the rarest group's weight. */
 const KEY_SHARE = 0.8;
 /** How pages point to where the details are: "Mehr dazu auf der Seite …". */
@@ -69,10 +71,24 @@ const SCORE = {
  * content asked for, coverage and retrieval rank. Units missing a key concept are ranked last
  * and never answer (see `decide`).
  */
-export function rankAnswerUnits(retrieval: Retrieval, question: string, type: QuestionType): { units: AnswerUnit[]; keys: string[] } {
+export interface RankOptions {
+  /** What is searched for: the message, or for a follow-up the earlier question with it. */
+  query: string;
+  /** The message itself, whose wording the headings are held against. */
+  message: string;
+  type: QuestionType;
+  /** Coverage a unit needs to answer at all. */
+  minCoverage: number;
+}
+
+export function rankAnswerUnits(retrieval: Retrieval, options: RankOptions): { units: AnswerUnit[]; keys: string[] } {
+  const { query: question, type } = options;
+  const followUp = options.message !== question;
   const keys = keyConcepts(retrieval, question);
   const units = groupUnits(retrieval.passages.slice(0, CANDIDATES));
-  const questionTerms = expanded(analyzeTerms(question));
+  // A follow-up ("Und wie lange dauert das?") takes its topic from the earlier question (key
+  // concepts, coverage) but asks in its own words: the headings are held against those.
+  const questionTerms = expanded(analyzeTerms(options.message));
   const topic = new Set(topicTermsOf(question));
   const concepts = new Set(conceptTermsOf(question));
   const nounsMarked = /\s\p{Lu}/u.test(question);
@@ -90,9 +106,16 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
     const contained = containedOf.get(unit)!;
     unit.missingKeys = keys.filter((key) => !groupFound(retrieval, key, contained));
     const onPage = pageTerms.get(pageOf(unit))!;
-    unit.lacksKey = keys.length > 0 && (unit.missingKeys.includes(keys[0]!) || unit.missingKeys.some((key) => !groupFound(retrieval, key, onPage)));
+    const offPage = unit.missingKeys.filter((key) => !groupFound(retrieval, key, onPage));
     const reasons: string[] = [];
     unit.coverage = topicCoverage(retrieval, topic, concepts, contained, nounsMarked) ?? unit.coverage;
+    // A follow-up asks about another aspect of the earlier topic: its unit must stay on that
+    // topic (the key concepts on its page), not repeat every word of the earlier question.
+    if (followUp && keys.length > 0) unit.coverage = Math.max(unit.coverage, keys.filter((key) => groupFound(retrieval, key, onPage)).length / keys.length);
+    // A further key concept missing from the whole page means the page is about something else
+    // ("Bürgergeld beim Jobcenter" on a page that mentions Bürgergeld once), unless the unit
+    // covers the question well otherwise.
+    unit.lacksKey = keys.length > 0 && (unit.missingKeys.includes(keys[0]!) || (offPage.length > 0 && unit.coverage < WELL_COVERED));
     let score = SCORE.rank / (1 + rank * SCORE.rankDecay);
     reasons.push(`rank ${rank + 1}`);
     score += SCORE.coverage * unit.coverage;
@@ -155,7 +178,7 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
       unit.reasons.push(`refers to "${other.title}" for details`);
     }
   }
-  units.sort((a, b) => Number(a.lacksKey) - Number(b.lacksKey) || b.score - a.score);
+  units.sort((a, b) => Number(a.lacksKey) - Number(b.lacksKey) || Number(a.coverage < options.minCoverage) - Number(b.coverage < options.minCoverage) || b.score - a.score);
   return { units, keys };
 }
 
@@ -202,11 +225,12 @@ function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, concept
     total += weight;
     let matched = contained.has(group.term) ? 1 : 0;
     for (const a of group.alternatives) if (a.weight > matched && contained.has(a.term)) matched = a.weight;
-    // A compound found only through its parts ("Autoumbau" in "Umbau des Autos") counts half.
+    // A compound found only through its parts ("Autoumbau" in "Umbau des Autos") counts partly:
+    // alone it never reaches the coverage to answer ("Kindergeld" is not money for children).
     if (matched === 0) {
       const pieces = decompoundTerm(group.term);
       const parts = retrieval.groups.filter((g) => g.part && pieces.includes(g.term));
-      if (pieces.length > 1 && parts.length === pieces.length && parts.every((p) => p.alternatives.some((a) => contained.has(a.term)))) matched = 0.5;
+      if (pieces.length > 1 && parts.length === pieces.length && parts.every((p) => p.alternatives.some((a) => contained.has(a.term)))) matched = 0.4;
     }
     found += weight * matched;
   }

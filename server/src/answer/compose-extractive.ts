@@ -48,7 +48,9 @@ export function composeFromUnit(input: ComposeInput): string {
     const terms = new Set(analyzeTerms(text));
     const words = groups.reduce((sum, g) => sum + idf(g) * Math.max(0, ...g.alternatives.filter((a) => terms.has(a.term)).map((a) => a.weight)), 0) / total;
     const bonus = (carriesAnswer(input.type, text) ? 0.5 : 0) + (index === 0 ? LEAD_BONUS : 0);
-    const score = words > 0 ? words + bonus : bonus / 2;
+    // A question of a specific kind ("Welche Unterlagen …") is answered by what carries that kind,
+    // even in words of its own ("Legen Sie bei: …"); the unit is already about the topic.
+    const score = words > 0 || input.type !== 'general' ? words + bonus : bonus / 2;
     // A page's rhetorical question ("Ihr Ausweis ist weg?") introduces the answer, it is none.
     return /\?\s*$/.test(text) ? score * 0.3 : score;
   };

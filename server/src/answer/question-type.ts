@@ -65,7 +65,9 @@ const CARRIES: Record<QuestionType, RegExp | null> = {
   when: new RegExp(`${PERIOD.source}|\\bwenn\\b|\\bsobald\\b|\\bbevor\\b|\\bnach\\b|\\d{1,2}\\.\\s?\\d{1,2}\\.|\\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\\b`),
   'how-to': /\b(antrag\w*|beantrag\w*|stellen sie|online|formular\w*|schicken|senden|einreichen|melden sie|vereinbaren|portal)\b/,
   requirements: /\b(wenn|voraussetzung\w*|mindestens|müssen|muss|berechtigt|anspruch|gilt|erhalten|bekommen|können)\b/,
-  definition: /\b(ist|sind|bedeutet|heißt|bezeichnet|gemeint)\b/,
+  // Nearly every text says "ist" somewhere; definitions are recognised by the heading and the
+  // opening of the page about the concept instead (answer-unit.ts).
+  definition: null,
   who: /\b(inklusionsamt|integrationsamt|agentur|träger|arbeitgeber\w*|team|abteilung|stelle|dienst|zuständig\w*|wir)\b/,
   list: /(^|\n)•|:\s*$|\bzum beispiel\b|\betwa\b/,
   general: null,

@@ -22,6 +22,8 @@ export interface Understanding {
   followUp: boolean;
   /** What is searched: the message, or for a follow-up the earlier question plus the message. */
   query: string;
+  /** The message as asked (without placeholders of removed personal data). */
+  message: string;
 }
 
 const GREETING = /^(hallo|hi|hey|guten (tag|morgen|abend)|moin|servus|grüß gott|gruess gott|good (morning|afternoon|evening)|hello)\b/i;
@@ -45,7 +47,7 @@ ansprechpartner öffnungszeiten geöffnet voraussetzungen bedingungen wichtig in
 fragen hilfe ok okay ach so also sonst danach dann vorher später schnell zuständig passiert läuft
 frau herr herrn dr prof name heiße heisse heißt heisst bedeutet bedeuten steht stehen bringt bringen
 lassen lasse lass tun mach wissen gelten gilt gelte wen wem ruf rufe anrufen bekommt bekommen
-unterschied unterschiede unterscheiden gezahlt zahle sagen erklären erkläre meint gemeint eigentlich überhaupt denn
+unterschied unterschiede unterscheiden gezahlt zahle anspruch ansprüche sagen erklären erkläre meint gemeint eigentlich überhaupt denn
 guten tag morgen abend hallo
 how long much cost costs does take it that this what when where who which need apply get documents
 `;
@@ -94,7 +96,7 @@ export function understandMessage(message: string, history: readonly Turn[]): Un
   const lang = detectLanguage(message);
   const type = questionType(message);
   const topicTerms = topicTermsOf(message);
-  const base = { lang, questionType: type, topicTerms, followUp: false, query: message };
+  const base = { lang, questionType: type, topicTerms, followUp: false, query: message, message };
 
   const plain = message.trim().replace(/[!.?,\s]+$/g, '');
   if (plain.split(/\s+/).length <= SMALL_TALK_MAX_WORDS) {
