@@ -3,9 +3,10 @@ import type { Passage } from '@auskunft/core';
 import { chunkPage, splitParagraphs } from '../chunk.js';
 import { toIsoDate } from '../extract/dates.js';
 import { extractPage, type ExtractOptions } from '../extract/extract.js';
-import { decodeHtml, type HttpResponse } from '../fetch/fetcher.js';
+import type { HttpResponse } from '../fetch/fetcher.js';
+import { decodeHtml } from './decode.js';
 import { extractPdf } from './pdf.js';
-import { canonicalizeUrl } from '../discover/scope.js';
+import { canonicalizeUrl } from '../url.js';
 
 /** A passage before it gets its id (its position in the finished index). */
 export type PassageDraft = Omit<Passage, 'id'>;
