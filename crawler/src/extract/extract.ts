@@ -3,6 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { toIsoDate } from './dates.js';
 import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
+import { INLINE_TAGS } from './inline-tags.js';
 import { findMainContent, removeFurniture } from './main-content.js';
 
 export type ContentBlock =
@@ -106,7 +107,7 @@ function pageLanguage($: CheerioAPI, options: ExtractOptions): string {
 function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   if (node.type === 'text') {
     const text = collapse(node.data);
-    if (text) appendText(out, text);
+    if (text) appendText(out, text, !/^\s/.test(node.data) && /^[.,;:!?)]/.test(text));
     return;
   }
   if (node.type !== 'tag') return;
@@ -146,15 +147,14 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   }
   for (const child of el.children) walk($, child, out);
   // An inline element's text joins its neighbours; a block element ends a paragraph.
-  if (!INLINE.has(name)) out.push({ kind: 'text', text: '' });
+  if (!INLINE_TAGS.has(name)) out.push({ kind: 'text', text: '' });
 }
 
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
-
 /** Adds loose text to the open paragraph (an empty text block closes a paragraph). */
-function appendText(out: ContentBlock[], text: string): void {
+function appendText(out: ContentBlock[], text: string, attached = false): void {
   const last = out[out.length - 1];
-  if (last?.kind === 'text' && last.text) last.text = `${last.text} ${text}`;
+  // "<b>gebührenfrei</b>." : punctuation written straight after an element belongs to its word.
+  if (last?.kind === 'text' && last.text) last.text = `${last.text}${attached ? '' : ' '}${text}`;
   else if (last?.kind === 'text') last.text = text;
   else out.push({ kind: 'text', text });
 }

@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { INLINE_TAGS } from './inline-tags.js';
 
 /** Landmarks tried in order; within one, the match holding the most non-link text wins. */
 const MAIN_SELECTORS = ['main', '[role="main"]', 'article', '#content', '#inhalt', '#main-content', '#maincontent', '#main', '.main-content', '.content'];
@@ -48,7 +49,6 @@ export function findMainContent($: CheerioAPI, contentSelector?: string): Cheeri
 
 /** Elements that are a paragraph of prose; loose text elsewhere is a paragraph of its container. */
 const PARAGRAPHS = new Set(['p', 'pre', 'li', 'dd', 'dt', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'address']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'center', 'big']);
 /** Widen to the parent when its other children add at least this share of prose (TYPO3 frames). */
 const SIBLING_PROSE_SHARE = 0.3;
 
@@ -69,7 +69,7 @@ function densestRegion($: CheerioAPI): Cheerio<Element> | null {
     const text = collapse(node.data);
     if (text.length < MIN_PARAGRAPH_CHARS || $(node).closest('a').length) return;
     let block = node.parent as Element | null;
-    while (block && INLINE.has(block.tagName)) block = block.parent as Element | null;
+    while (block && INLINE_TAGS.has(block.tagName)) block = block.parent as Element | null;
     if (!block || block.type !== 'tag') return;
     const container = PARAGRAPHS.has(block.tagName) ? blockParent(block) : block;
     if (!container) return;
@@ -102,7 +102,7 @@ function densestRegion($: CheerioAPI): Cheerio<Element> | null {
 
 function blockParent(el: Element): Element | null {
   let parent = el.parent as Element | null;
-  while (parent && parent.type === 'tag' && INLINE.has(parent.tagName)) parent = parent.parent as Element | null;
+  while (parent && parent.type === 'tag' && INLINE_TAGS.has(parent.tagName)) parent = parent.parent as Element | null;
   return parent && parent.type === 'tag' ? parent : null;
 }
 
