@@ -21,8 +21,14 @@ Examples:
   --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present);
                      crawl settings go under "crawl", e.g. {"crawl": {"exclude": ["/intern/"]}}
 
-Exit codes: 0 index written, 1 nothing written (see the message; the old index is unchanged),
-2 bad command line.
+Pages that fail temporarily (5xx after the retries, timeouts, dropped connections) keep their
+passages from the previous version; only pages that are gone (404/410, no longer linked, now
+excluded) are removed. When more than crawl.maxFailureShare of the previous pages fail, the new
+version is written but not made live.
+
+Exit codes: 0 index written and live, 1 nothing written (see the message; the old index is
+unchanged), 2 bad command line, 3 index written but not made live (too many pages failed
+temporarily; see \`auskunft index list\`).
 
 Options (each also as environment variable and config file key):
 `;
@@ -45,5 +51,5 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   const report = await crawlSite({ startUrls: positionals, outDir, embedder, settings, onProgress: createProgressPrinter() });
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(formatReport(report));
-  return 0;
+  return report.live === false ? 3 : 0;
 }

@@ -49,10 +49,12 @@ export function formatReport(report: CrawlReport): string {
   const lines = [
     `Index version ${report.version} written to ${report.indexDir}`,
     `  pages: ${report.pages}, passages: ${report.passages} (FAQ: ${report.faqs}), PDFs: ${report.pdfs}, FAQ files: ${report.faqFiles.files} with ${report.faqFiles.entries} entries, size: ${(report.bytes / 1024).toFixed(0)} KiB`,
-    `  changes: ${changes.added} added, ${changes.changed} changed, ${changes.unchanged} unchanged, ${changes.removed} removed`,
+    `  changes: ${changes.added} added, ${changes.changed} changed, ${changes.unchanged} unchanged, ${changes.removed} removed${changes.kept ? `, ${changes.kept} kept from the previous version (failed temporarily)` : ''}`,
     `  embedded: ${embedding.embedded} passages (${embedding.reused} unchanged reused); requests: ${report.requests} (${report.notModified} not modified)`,
     `  embedder: ${report.embedder}, duration: ${(report.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (report.live === false) lines.unshift(`NOT LIVE: ${report.heldBack}. Check the site; make this version live with \`auskunft index rollback ${report.version}\`.`);
+  for (const k of (report.keptUrls ?? []).slice(0, 50)) lines.push(`    ${k.url} — kept from version ${k.fromVersion} (${k.reason})`);
   if (report.skipped.length) {
     const byCategory = Object.entries(report.skippedByCategory).map(([c, n]) => `${CATEGORY_LABELS[c as SkipCategory] ?? c} ${n}`);
     lines.push(`  skipped: ${report.skipped.length} (${byCategory.join(', ')})`);

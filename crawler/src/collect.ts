@@ -6,9 +6,9 @@ import { createDocumentFetcher } from './fetch/fetch-document.js';
 import { createHostScheduler } from './fetch/host-scheduler.js';
 import type { UrlState } from './incremental/crawl-state.js';
 import type { PreviousIndex } from './incremental/previous-index.js';
-import { reuseUnchanged } from './incremental/reuse.js';
+import { isTemporaryFailure, keepPrevious, reuseUnchanged } from './incremental/reuse.js';
 import type { CollectedDocument } from './read/read-document.js';
-import { ERROR_CATEGORIES, type SkippedUrl } from './report.js';
+import { ERROR_CATEGORIES, type KeptUrl, type SkippedUrl } from './report.js';
 import { canonicalizeUrl, dedupeKey } from './url.js';
 import { visitUrl, type VisitResult } from './visit.js';
 
@@ -32,6 +32,8 @@ export interface CollectResult {
   skipped: SkippedUrl[];
   /** Validators and links per fetched URL, for the next incremental crawl. */
   state: Record<string, UrlState>;
+  /** Documents that failed temporarily and were taken from the previous version (also in `documents`). */
+  kept: KeptUrl[];
   warnings: string[];
   requests: number;
   notModified: number;
@@ -56,7 +58,7 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
     delayMs: settings.delayMs,
     crawlDelayMs: async (origin) => (settings.respectRobots ? (await admitter.robotsFor(origin)).crawlDelayMs : undefined),
   });
-  const result: CollectResult = { documents: [], skipped: [], state: {}, warnings: [], requests: 0, notModified: 0 };
+  const result: CollectResult = { documents: [], skipped: [], state: {}, kept: [], warnings: [], requests: 0, notModified: 0 };
   const tally = createTally(result);
   const fetcherOptions = { ...settings, retry: { retries: settings.retries, baseDelayMs: settings.retryDelayMs, maxWaitMs: settings.retryMaxWaitMs }, scheduler, onRequest: () => void result.requests++ };
   const fetchDocument = createDocumentFetcher({
@@ -97,6 +99,7 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
     const visited = await visitUrl(item, context);
     // A redirect target counts as seen, so a later link to it is not fetched again.
     if (visited.finalUrl && visited.finalUrl !== item.url) frontier.claim(visited.finalUrl);
+    if (visited.type === 'skip' && isTemporaryFailure(visited.skip)) return keepPrevious(previous, item, visited.skip) ?? visited;
     if (visited.type !== 'not-modified') return visited;
     result.notModified++;
     return reuseUnchanged(previous, item, visited.finalUrl);
@@ -165,6 +168,10 @@ function createTally(result: CollectResult) {
       indexedKeys.set(key, document.url);
       contentHashes.set(document.hash, document.url);
       result.documents.push(document);
+      if (document.keptFrom) {
+        errors++;
+        result.kept.push({ url: document.url, fromVersion: document.keptFrom.version, reason: document.keptFrom.reason });
+      }
       return true;
     },
   };

@@ -20,6 +20,8 @@ export interface CollectedDocument {
   hash: string;
   /** Taken unchanged from the previous version after a "304 Not Modified". */
   notModified: boolean;
+  /** Taken from the previous version because the page failed temporarily in this crawl. */
+  keptFrom?: { version: string; reason: string };
 }
 
 export interface HtmlDocument {
@@ -92,7 +94,7 @@ export async function readPdfDocument(response: HttpResponse, linkText: string, 
   return { passages, hash: hashPassages(passages) };
 }
 
-function hashPassages(passages: ReadonlyArray<Pick<Passage, 'title' | 'section' | 'text'>>): string {
+export function hashPassages(passages: ReadonlyArray<Pick<Passage, 'title' | 'section' | 'text'>>): string {
   const hash = createHash('sha256');
   for (const p of passages) hash.update(`${p.title}\u0000${p.section ?? ''}\u0000${p.text}\u0001`);
   return hash.digest('base64url');

@@ -33,6 +33,7 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
   const state: CrawlState = { formatVersion: 1, extraction: output.extraction, urls: collected.state };
   const indexedUrls = new Set(documents.map((d) => d.url));
   const removedUrls = previous ? previous.documentUrls().filter((url) => !indexedUrls.has(url)) : [];
+  const heldBack = holdBack(collected, previous, output.settings.maxFailureShare);
   let report: CrawlReport | undefined;
   const written = await writeIndex({
     outDir: output.outDir,
@@ -43,6 +44,7 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
     embedder: { id: output.embedder.id, dimension: embedded.dimension },
     hnsw: { m: output.settings.hnswM, efConstruction: output.settings.hnswEfConstruction },
     startedAt: output.startedAt,
+    makeCurrent: !heldBack,
     extraFiles: ({ version, manifest }) => {
       const { files } = manifest;
       report = {
@@ -56,6 +58,9 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
         faqFiles: output.faqFiles,
         changes: { ...compareWithPrevious(documents, previous), removed: removedUrls.length },
         removedUrls,
+        keptUrls: collected.kept,
+        live: !heldBack,
+        ...(heldBack ? { heldBack } : {}),
         embedding: { embedded: embedded.embedded, reused: embedded.reused },
         requests: collected.requests,
         notModified: collected.notModified,
@@ -73,4 +78,16 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
     },
   });
   return { ...report!, indexDir: written.dir };
+}
+
+/**
+ * Why the new version must not go live: more than `maxShare` of the previous version's documents
+ * failed temporarily. Their passages were kept, but a crawl that saw so little of the site is
+ * more likely an outage than the site's new state, so an operator decides.
+ */
+function holdBack(collected: CollectResult, previous: PreviousIndex | null, maxShare: number): string | undefined {
+  const before = previous?.documentUrls().length ?? 0;
+  if (!previous || before === 0 || collected.kept.length / before <= maxShare) return undefined;
+  const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
+  return `${collected.kept.length} of ${before} pages of version ${previous.version} failed temporarily (${percent(collected.kept.length / before)}, more than crawl.maxFailureShare ${percent(maxShare)}); the previous version stays live`;
 }
