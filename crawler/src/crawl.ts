@@ -8,6 +8,7 @@ import { extractionFingerprint } from './incremental/crawl-state.js';
 import { loadPreviousIndex } from './incremental/previous-index.js';
 import type { CrawlReport } from './report.js';
 import { embedPassages } from './write/embed.js';
+import { checkSameSite } from './write/same-site.js';
 import { writeCrawl } from './write/write-crawl.js';
 
 export interface CrawlOptions {
@@ -18,6 +19,8 @@ export interface CrawlOptions {
   onProgress?: (event: CrawlProgress) => void;
   /** Today's date for FAQ expiry, ISO `YYYY-MM-DD`; defaults to the current UTC date. */
   today?: string;
+  /** Allow replacing an index of another site in `outDir` (`--replace-site`). */
+  replaceSite?: boolean;
 }
 
 export type CrawlProgress =
@@ -42,6 +45,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
   const startedAt = Date.now();
   const { settings, startUrls } = options;
   checkOptions(options);
+  await checkSameSite(options.outDir, startUrls, options.replaceSite ?? false);
   const warnings: string[] = [];
   const faq = settings.faqDir
     ? await loadFaqFiles(settings.faqDir, { baseUrl: startUrls[0]!, today: options.today ?? new Date().toISOString().slice(0, 10) })
