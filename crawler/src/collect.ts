@@ -111,6 +111,7 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
       if (visited.state && visited.finalUrl) result.state[visited.finalUrl] = visited.state;
       return tally.skip(visited.skip);
     }
+    if (visited.note) result.warnings.push(`${item.url}: ${visited.note}`);
     if (tally.record(visited.document, item.url)) result.state[visited.finalUrl] = visited.state;
   };
 

@@ -3,6 +3,8 @@ import type { FrontierItem } from './discover/frontier.js';
 import { FetchProblem, type HttpResponse } from './fetch/fetcher.js';
 import type { UrlState } from './incremental/crawl-state.js';
 import { readHtmlDocument, readPdfDocument, responseKind, type CollectedDocument } from './read/read-document.js';
+import { PageTooComplex } from './read/bound-html.js';
+import { readRobotsHeader } from './read/robots-header.js';
 import type { SkipCategory, SkippedUrl } from './report.js';
 
 /** Links found on a visited page, as [absolute canonical URL, link text]. */
@@ -14,7 +16,7 @@ export type FoundLinks = ReadonlyArray<[string, string]>;
  * incremental crawl needs to know about that URL.
  */
 export type VisitResult =
-  | { type: 'document'; document: CollectedDocument; state: UrlState; finalUrl: string; links: FoundLinks }
+  | { type: 'document'; document: CollectedDocument; state: UrlState; finalUrl: string; links: FoundLinks; note?: string }
   | { type: 'skip'; skip: SkippedUrl; finalUrl?: string; state?: UrlState; links: FoundLinks }
   | { type: 'not-modified'; finalUrl: string };
 
@@ -53,7 +55,11 @@ export async function visitUrl(item: FrontierItem, context: VisitContext): Promi
   };
   const kind = responseKind(response);
   if (kind === 'html') return visitHtml(item, response, validators, context);
+  if (kind === 'pdf' && settings.pdfs && readRobotsHeader(response.headers, settings.userAgent).noindex) {
+    return skip(item.url, 'marked noindex (X-Robots-Tag)', 'noindex', { finalUrl });
+  }
   if (kind === 'pdf' && settings.pdfs) return visitPdf(item, response, validators, context);
+  if (kind === 'binary') return skip(item.url, `labelled ${response.headers.get('content-type')}, but the content is binary data`, 'content-type', { finalUrl });
   return skip(item.url, `not HTML${settings.pdfs ? ' or PDF' : ''} (${response.headers.get('content-type') || 'no content type'})`, 'content-type', { finalUrl });
 }
 
@@ -65,6 +71,7 @@ function visitHtml(item: FrontierItem, response: HttpResponse, validators: Valid
   try {
     page = readHtmlDocument(response, { ...context.settings, sitemapLastmod: context.sitemapLastmod(finalUrl) });
   } catch (error) {
+    if (error instanceof PageTooComplex) return skip(item.url, error.message, 'too-large', { finalUrl });
     return skip(item.url, `could not be parsed: ${error instanceof Error ? error.message : String(error)}`, 'parse', { finalUrl });
   }
   const { links } = page;
@@ -76,7 +83,7 @@ function visitHtml(item: FrontierItem, response: HttpResponse, validators: Valid
   const target = page.canonical && context.inScope(page.canonical) ? page.canonical : finalUrl;
   const passages = page.passages.map((p) => ({ url: target, ...p }));
   const document: CollectedDocument = { url: target, kind: 'html', passages, hash: page.hash, notModified: false };
-  return { type: 'document', document, state: state({ indexedAs: target }), finalUrl, links };
+  return { type: 'document', document, state: state({ indexedAs: target }), finalUrl, links, ...(page.note ? { note: page.note } : {}) };
 }
 
 async function visitPdf(item: FrontierItem, response: HttpResponse, validators: Validators, context: VisitContext): Promise<VisitResult> {
