@@ -56,6 +56,8 @@ export interface CrawlReport {
    */
   changes: { added: number; changed: number; unchanged: number; removed: number; kept: number };
   keptUrls: KeptUrl[];
+  /** The editors' FAQ-file entries compared with the previous version. */
+  faqFileChanges: { added: number; changed: number; unchanged: number; removed: number };
   /**
    * False when too many previous pages failed (crawl.maxFailureShare): the version is complete
    * but CURRENT still points at the previous one; `heldBack` says why.

@@ -1,7 +1,7 @@
 import type { Passage } from '@auskunft/core';
 import type { CollectResult } from '../collect.js';
 import type { CrawlSettings } from '../config.js';
-import { compareWithPrevious } from '../incremental/changes.js';
+import { compareFaqFiles, compareWithPrevious } from '../incremental/changes.js';
 import { CRAWL_REPORT_FILE, CRAWL_STATE_FILE, type CrawlState } from '../incremental/crawl-state.js';
 import type { PreviousIndex } from '../incremental/previous-index.js';
 import { countByCategory, type CrawlReport } from '../report.js';
@@ -59,6 +59,7 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
         changes: { ...compareWithPrevious(documents, previous), removed: removedUrls.length },
         removedUrls,
         keptUrls: collected.kept,
+        faqFileChanges: compareFaqFiles(passages.filter((p) => p.origin === 'faq-file'), previous),
         live: !heldBack,
         ...(heldBack ? { heldBack } : {}),
         embedding: { embedded: embedded.embedded, reused: embedded.reused },
