@@ -61,7 +61,7 @@ describe('extractPage on a typical CMS template', () => {
     const passages = chunkPage(page.blocks, page.faqs, { maxChars: 1200 });
     const faq = passages.filter((p) => p.section === 'Wer zahlt den Umbau meines Autos?');
     expect(faq).toEqual([
-      { kind: 'faq', section: 'Wer zahlt den Umbau meines Autos?', anchor: ':~:text=Wer%20zahlt%20den%20Umbau%20meines%20Autos%3F', text: 'Die Kraftfahrzeughilfe übernimmt behinderungsbedingte Umbauten.' },
+      { kind: 'faq', origin: 'faq-markup', section: 'Wer zahlt den Umbau meines Autos?', anchor: ':~:text=Wer%20zahlt%20den%20Umbau%20meines%20Autos%3F', text: 'Die Kraftfahrzeughilfe übernimmt behinderungsbedingte Umbauten.' },
     ]);
     expect(passages.find((p) => p.section === 'Wird der Führerschein bezahlt?')).toMatchObject({ kind: 'faq', anchor: 'fuehrerschein', text: 'Ja, anteilig je nach Einkommen.' });
   });

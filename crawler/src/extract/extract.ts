@@ -5,6 +5,8 @@ import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
 import { INLINE_TAGS } from './inline-tags.js';
 import { findMainContent, removeFurniture } from './main-content.js';
+import { removeOverlays } from './overlays.js';
+import { checkFaqsAgainstPage, removeHidden, textOf } from './visibility.js';
 
 export type ContentBlock =
   | { kind: 'heading'; level: number; text: string; id: string | null }
@@ -28,7 +30,11 @@ export interface ExtractedPage {
   links: PageLink[];
   /** The main content in reading order. */
   blocks: ContentBlock[];
-  /** FAQ entries from schema.org JSON-LD. */
+  /**
+   * FAQ entries from schema.org JSON-LD whose questions are visible on the page, plus those not
+   * in the page's HTML at all (rendered by JavaScript), marked `unverified`. Questions found only
+   * in hidden text are left out.
+   */
   faqs: FaqEntry[];
   /** Date the page says it was last changed (meta tags, `dateModified`, "Stand: 25.11.2026"), ISO. */
   modified: string | null;
@@ -73,12 +79,16 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
     .filter((_, a) => !/\bnofollow\b/i.test($(a).attr('rel') ?? ''))
     .map((_, a) => ({ href: $(a).attr('href')!, text: collapse($(a).text()) || ($(a).attr('title') ?? '') }))
     .get();
-  const faqs = extractJsonLdFaqs($);
-  const title = pageTitle($);
+  const structuredFaqs = extractJsonLdFaqs($);
   const metaModified = MODIFIED_META.map((s) => toIsoDate($(s).attr('content'))).find(Boolean)
     ?? toIsoDate($('time[itemprop="dateModified"]').attr('datetime'));
 
+  // Only what a visitor can read is indexed: hidden text, banners and dialogs go first.
+  const hiddenText = removeHidden($);
+  removeOverlays($);
   $(DROPPED).remove();
+  const title = pageTitle($);
+  const faqs = checkFaqsAgainstPage(structuredFaqs, textOf($, $('body').get(0) ?? $.root().get(0)!), hiddenText);
   const root = findMainContent($, options.contentSelector);
   removeFurniture($, root, options.excludeSelectors);
 
