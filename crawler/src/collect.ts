@@ -8,8 +8,9 @@ import type { UrlState } from './incremental/crawl-state.js';
 import type { PreviousIndex } from './incremental/previous-index.js';
 import { isTemporaryFailure, keepPrevious, reuseUnchanged } from './incremental/reuse.js';
 import type { CollectedDocument } from './read/read-document.js';
-import { ERROR_CATEGORIES, type KeptUrl, type SkippedUrl } from './report.js';
-import { canonicalizeUrl, dedupeKey } from './url.js';
+import type { KeptUrl, SkippedUrl } from './report.js';
+import { createTally } from './tally.js';
+import { canonicalizeUrl } from './url.js';
 import { visitUrl, type VisitResult } from './visit.js';
 
 export interface CollectOptions {
@@ -143,37 +144,4 @@ export async function collectDocuments(options: CollectOptions): Promise<Collect
   for (const item of frontier.drain()) tally.skip({ url: item.url, reason: `not visited: page limit of ${settings.maxPages} reached`, category: 'limit' });
   result.documents.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return result;
-}
-
-/** Skips and documents as they come in; a document whose URL or content is already indexed is a duplicate. */
-function createTally(result: CollectResult) {
-  const indexedKeys = new Map<string, string>();
-  const contentHashes = new Map<string, string>();
-  let errors = 0;
-  const skip = (skipped: SkippedUrl) => {
-    result.skipped.push(skipped);
-    if (ERROR_CATEGORIES.has(skipped.category)) errors++;
-  };
-  return {
-    skip,
-    errors: () => errors,
-    /** Adds a document unless its URL or its content is already indexed; false if it was. */
-    record(document: CollectedDocument, requested: string): boolean {
-      const key = dedupeKey(document.url);
-      const first = indexedKeys.get(key);
-      const twin = contentHashes.get(document.hash);
-      if (first || twin) {
-        skip({ url: requested, reason: first ? `duplicate of ${first}` : `same content as ${twin}`, category: 'duplicate' });
-        return false;
-      }
-      indexedKeys.set(key, document.url);
-      contentHashes.set(document.hash, document.url);
-      result.documents.push(document);
-      if (document.keptFrom) {
-        errors++;
-        result.kept.push({ url: document.url, fromVersion: document.keptFrom.version, reason: document.keptFrom.reason });
-      }
-      return true;
-    },
-  };
 }
