@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadIndexFromDisk } from '@auskunft/server';
+import { loadIndexFromDisk } from '@auskunft/server/node';
 import { INDEX_SUBDIR } from './build-index.js';
 import type { LoadResult } from './load-client.js';
 import { benchQueries } from './queries.js';

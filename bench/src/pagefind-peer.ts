@@ -1,4 +1,4 @@
-import { loadIndexFromDisk } from '@auskunft/server';
+import { loadIndexFromDisk } from '@auskunft/server/node';
 import { createPagefindSystem } from '@auskunft/eval/dist/pagefind-system.js';
 import { join } from 'node:path';
 import { INDEX_SUBDIR } from './build-index.js';

@@ -1,5 +1,6 @@
 import { createHashedNgramEmbedder, passageEmbeddingText } from '@auskunft/core';
-import { createRetriever, groupByPage, loadIndexFromDisk, type RetrieveOptions, type Retriever, type VectorSearch } from '@auskunft/server';
+import { createRetriever, groupByPage, type RetrieveOptions, type Retriever, type VectorSearch } from '@auskunft/server';
+import { loadIndexFromDisk } from '@auskunft/server/node';
 import { buildDemoCorpus } from '@auskunft/eval/dist/demo-corpus.js';
 import type { Metrics } from '@auskunft/eval/dist/metrics.js';
 import { createPagefindSystem } from '@auskunft/eval/dist/pagefind-system.js';

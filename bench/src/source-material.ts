@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createHashedNgramEmbedder, resolveSettings, splitSentences } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
-import { loadIndexFromDisk } from '@auskunft/server';
+import { loadIndexFromDisk } from '@auskunft/server/node';
 import { dictionary } from '@zxcvbn-ts/language-de';
 
 /** What generated passages are made of: the demo site's own language plus general German words. */

@@ -1,5 +1,6 @@
 import { defineSettings } from '@auskunft/core';
-import { exportVectorizeNdjson, serverSettings } from '@auskunft/server';
+import { serverSettings } from '@auskunft/server';
+import { exportVectorizeNdjson } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 

@@ -1,6 +1,6 @@
 import { defineSettings } from '@auskunft/core';
-import { exportWorkerAssets, serverSettings } from '@auskunft/server';
-import { readWidgetBundle } from '@auskunft/server/node';
+import { serverSettings } from '@auskunft/server';
+import { readWidgetBundle, exportWorkerAssets } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 

@@ -1,6 +1,6 @@
 import { analyzeTerms, isAuskunftError } from '@auskunft/core';
 import { crawlSettings, loadFaqFiles, type FaqFileEntry } from '@auskunft/crawler';
-import { loadIndexFromDisk } from '@auskunft/server';
+import { loadIndexFromDisk } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs } from './options.js';
 

@@ -43,4 +43,11 @@ describe('resolveSettings', () => {
     const rows = describeSettings(defs);
     expect(rows.find((r) => r.name === 'rateLimit')).toMatchObject({ env: 'AUSKUNFT_RATE', default: '60', doc: 'Requests per minute. 0 switches it off.' });
   });
+
+  it('accepts only the listed values of a choice, exactly as written', () => {
+    const choice = defineSettings({ level: { type: 'enum', values: ['debug', 'info', 'warn', 'error'] as const, key: 'log.level', env: 'AUSKUNFT_LOG_LEVEL', default: 'info', doc: 'Level.' } });
+    expect(resolveSettings(choice, { env: { AUSKUNFT_LOG_LEVEL: 'warn' } }).level).toBe('warn');
+    expect(() => resolveSettings(choice, { env: { AUSKUNFT_LOG_LEVEL: 'WARN' } })).toThrow('environment variable AUSKUNFT_LOG_LEVEL: expected one of "debug", "info", "warn", "error", got "WARN"');
+    expect(describeSettings(choice)[0]!.doc).toBe('Level. One of: debug, info, warn, error.');
+  });
 });

@@ -6,7 +6,7 @@ import { AuskunftError } from './errors.js';
  * three ways of setting it can never drift apart. Precedence: command-line flag > environment >
  * config file > default.
  */
-export type SettingType = 'integer' | 'number' | 'string' | 'boolean' | 'url' | 'list';
+export type SettingType = 'integer' | 'number' | 'string' | 'boolean' | 'url' | 'list' | 'enum';
 
 interface SettingBase<K extends SettingType> {
   type: K;
@@ -20,6 +20,8 @@ interface SettingBase<K extends SettingType> {
   min?: number;
   max?: number;
   secret?: boolean;
+  /** For `enum` settings: the accepted values, compared exactly (so `WARN` is refused, not read as `warn`). */
+  values?: readonly string[];
 }
 
 type ValueOf<K extends SettingType> = K extends 'integer' | 'number'
@@ -37,11 +39,13 @@ export type SettingDef<K extends SettingType = SettingType> = SettingBase<K> & {
 export type SettingDefs = Record<string, SettingDef>;
 
 export type Settings<D extends SettingDefs> = {
-  [N in keyof D]: D[N] extends SettingDef<infer K>
-    ? D[N]['default'] extends undefined
-      ? ValueOf<K> | undefined
-      : ValueOf<K>
-    : never;
+  [N in keyof D]: D[N] extends { type: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : D[N] extends SettingDef<infer K>
+      ? D[N]['default'] extends undefined
+        ? ValueOf<K> | undefined
+        : ValueOf<K>
+      : never;
 };
 
 export interface ResolveSettingsInput {
@@ -95,7 +99,7 @@ export function describeSettings(defs: SettingDefs): Array<{ name: string; key: 
     key: def.key,
     env: def.env,
     default: def.default === undefined ? '(none)' : (Array.isArray(def.default) ? def.default.join(',') : String(def.default)) || '(empty)',
-    doc: def.doc + (def.zeroDisables ? ' 0 switches it off.' : ''),
+    doc: def.doc + (def.values ? ` One of: ${def.values.join(', ')}.` : '') + (def.zeroDisables ? ' 0 switches it off.' : ''),
   }));
 }
 
@@ -142,6 +146,11 @@ function coerce(def: SettingDef, raw: unknown): unknown {
       } catch {
         return { problem: `expected a URL such as https://example.org/, got ${JSON.stringify(raw)}` };
       }
+    }
+    case 'enum': {
+      const values = def.values ?? [];
+      if (typeof raw === 'string' && values.includes(raw)) return raw;
+      return { problem: `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(raw)}` };
     }
     case 'string':
       if (typeof raw === 'string' || typeof raw === 'number') return String(raw);

@@ -1,6 +1,6 @@
 import type { Embedder, SynonymTable } from '@auskunft/core';
-import { createRetriever, groupByPage, loadIndexFromDisk, type RetrieveOptions, type Retriever } from '@auskunft/server';
-import { loadHnswlibSearch } from '@auskunft/server/node';
+import { createRetriever, groupByPage, type RetrieveOptions, type Retriever } from '@auskunft/server';
+import { loadHnswlibSearch, loadIndexFromDisk } from '@auskunft/server/node';
 import type { SearchSystem } from './system.js';
 
 /** The chat's default `chat.minCoverage`: below it Auskunft declines instead of answering. */

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-describe('search quality on eval/questions.json (issue 4)', () => {
+describe('search quality on eval/questions.json', () => {
   it('ranks better with hybrid retrieval than with BM25 alone or with Pagefind', () => {
     const mrr = (name: string) => results.get(name)!.overall.mrrAt10;
     expect(mrr('Hybrid')).toBeGreaterThan(mrr('BM25'));

@@ -1,13 +1,11 @@
 export { createApp, type AppDeps, type App } from './app.js';
+export { assemble, answerContext, retrieverOptions, type AssembleParts } from './assemble.js';
 export { serverSettings, type ServerSettings } from './config.js';
 export { createRetriever, type Retriever, type Retrieval, type RetrievedPassage, type RetrieveOptions, type RetrieverOptions } from './retrieve/retrieve.js';
 export { groupByPage, type PageHit } from './retrieve/group.js';
 export { makeSnippet, type Snippet } from './retrieve/snippet.js';
-export { loadIndexFromDisk, type LoadedIndex } from './node/load-index.js';
-export { exportWorkerAssets, WORKER_ASSET_MAX_BYTES, type WorkerAssetsExport } from './export/worker-assets.js';
 export type { VectorSearch, VectorHit, RemoteVectorSearch } from './vectors/vector-search.js';
 export { createVectorizeSearch, vectorizeId, VECTORIZE_MAX_TOP_K, type VectorizeIndexBinding } from './vectors/vectorize.js';
-export { exportVectorizeNdjson, VECTORIZE_VECTORS_PER_FILE, type VectorizeExport } from './export/vectorize-ndjson.js';
 export type { Answer, Source, Handoff } from './answer/answer.js';
 export { streamAnswer, type AnswerContext, type AnswerEvent, type Turn } from './answer/answer-question.js';
 export { resolveHandoff } from './answer/handoff.js';

@@ -1,6 +1,7 @@
 import { resolveSettings } from '@auskunft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, loadIndexFromDisk, serverSettings, type ServerSettings } from '../src/index.js';
+import { createApp, serverSettings, type ServerSettings } from '../src/index.js';
+import { loadIndexFromDisk } from '../src/node/load-index.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import { buildDemoIndex, DEMO_FAQ_DIR, openTestIndex } from './demo-index.js';
@@ -129,7 +130,7 @@ describe('search filters', () => {
     expect((await (await app.request('/api/search?q=Ausweis&lang=en')).json()).results).toEqual([]);
     const bad = await app.request('/api/search?q=Ausweis&prefix=museum');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('Ungültiger Filter') });
+    expect((await bad.json()).error).toMatchObject({ code: 'INVALID_FILTER', message: expect.stringContaining('Der Filter „prefix“ muss ein Pfad') });
   });
 });
 

@@ -40,7 +40,7 @@ describe('exported extras', () => {
 describe('start-up failures', () => {
   const request = async (overrides: Partial<WorkerEnv>) => {
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void errors.push(line));
     const ctx = createExecutionContext();
     const res = await createWorker().fetch(new Request('https://auskunft.example/api/search?q=Ausweis'), { ...workerEnv, ...overrides }, ctx);
     await waitOnExecutionContext(ctx);

@@ -7,7 +7,7 @@ import { createHfInferenceEmbedder } from './hf-inference.js';
 /** Embedder settings, read by both the crawler and the server: they must pick the same model. */
 export const embedderSettings = defineSettings({
   embedder: {
-    type: 'string', key: 'embedder.kind', env: 'AUSKUNFT_EMBEDDER', default: 'builtin',
+    type: 'enum', values: ['builtin', 'hf-inference'] as const, key: 'embedder.kind', env: 'AUSKUNFT_EMBEDDER', default: 'builtin',
     doc: '"builtin" (offline hashed sub-word features, no download) or "hf-inference" (@huggingface/inference).',
   },
   embedderDimension: {

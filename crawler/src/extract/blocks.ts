@@ -1,12 +1,20 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
+import { dataTableRows, isDataTable } from './data-table.js';
 import { INLINE_TAGS } from './inline-tags.js';
 
 export type ContentBlock =
   | { kind: 'heading'; level: number; text: string; id: string | null }
   | { kind: 'text'; text: string }
   | { kind: 'faq'; question: string; answer: string; id: string | null };
+
+/**
+ * List items and table rows start their line with this mark in passage text, so an answer can
+ * keep a list as a list ("… folgende Unterlagen:" followed by its items) instead of quoting one
+ * item as if it were a sentence. It is no word, so search and embeddings ignore it.
+ */
+export const LIST_ITEM = '• ';
 
 const BLOCK_TEXT = new Set(['p', 'li', 'dt', 'dd', 'pre', 'blockquote', 'td', 'th', 'figcaption', 'caption', 'address']);
 
@@ -51,6 +59,16 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   if (name === 'dl') {
     const faqs = readDefinitionListFaqs($, el);
     if (faqs) return void out.push(...faqs.map((f) => ({ kind: 'faq' as const, ...f })));
+  }
+  if (name === 'table' && isDataTable($, el, (cell) => hasBlockChildren($, cell))) {
+    for (const row of dataTableRows($, el)) out.push({ kind: 'text', text: `${LIST_ITEM}${row}` });
+    out.push({ kind: 'text', text: '' });
+    return;
+  }
+  if (name === 'li' && !hasBlockChildren($, el)) {
+    const text = collapse($(el).text());
+    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}` });
+    return;
   }
   if (name === 'br') {
     out.push({ kind: 'text', text: '' });

@@ -53,7 +53,7 @@ describe('extractPage on a typical CMS template', () => {
     expect(passages[0]).toMatchObject({ section: null, anchor: null, kind: 'section' });
     expect(passages[0]!.text).toContain('Menschen mit Behinderung');
     expect(passages[1]).toMatchObject({ section: 'Umbau des Fahrzeugs', anchor: 'umbau' });
-    expect(passages[1]!.text).toBe('Gefördert wird die behinderungsgerechte Zusatzausstattung.\nHandbediengerät\nSchwenksitz');
+    expect(passages[1]!.text).toBe('Gefördert wird die behinderungsgerechte Zusatzausstattung.\n• Handbediengerät\n• Schwenksitz');
     expect(passages[2]).toMatchObject({ section: 'Umbau des Fahrzeugs › Antrag', anchor: ':~:text=Antrag', text: 'Stellen Sie den Antrag vor dem Kauf.' });
   });
 

@@ -8,6 +8,7 @@ import { pageLanguage, pageTitle } from './page-metadata.js';
 import { checkFaqsAgainstPage, removeHidden, textOf } from './visibility.js';
 
 export type { ContentBlock };
+export { LIST_ITEM } from './blocks.js';
 
 export interface PageLink {
   /** As written in the page (relative or absolute). */

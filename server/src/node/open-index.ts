@@ -2,7 +2,8 @@ import type { Embedder } from '@auskunft/core';
 import type { ServerSettings } from '../config.js';
 import { assertSameEmbedder } from '@auskunft/core';
 import { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
-import { createRetriever, type Retriever } from '../retrieve/retrieve.js';
+import { assemble } from '../assemble.js';
+import type { Retriever } from '../retrieve/retrieve.js';
 import { loadSynonyms } from './synonyms-file.js';
 import { loadHnswlibSearch } from '../vectors/hnswlib.js';
 
@@ -18,6 +19,6 @@ export async function openIndexOnDisk(
   assertSameEmbedder(index.manifest, embedder.id, 'server');
   const vectors = await loadHnswlibSearch(index.vectorsPath, index.manifest.embedder.dimension, settings.hnswEf);
   const synonyms = await loadSynonyms(settings.synonymsFile);
-  const retriever = createRetriever({ passages: index.passages, lexical: index.lexical, vectors, embedder, minVectorSimilarity: settings.minVectorSimilarity, vectorWeight: settings.vectorWeight, synonyms, embeddingCacheSize: settings.embeddingCacheSize });
+  const retriever = assemble(settings, { index, vectors, embedder, synonyms });
   return { index, retriever };
 }

@@ -8,18 +8,29 @@ export interface PassageFilter {
   lang?: string;
 }
 
+/** A search filter value that cannot be used; `message` is German, for the person who sent it. */
+export class FilterError extends Error {
+  constructor(
+    readonly field: 'prefix' | 'lang',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
+
 /**
  * Compiles a filter into a predicate over passage ids, or undefined when nothing is filtered.
- * Throws a RangeError naming the bad value, for the route to answer with 400.
+ * Throws a FilterError naming the bad value, for the route to answer with 400.
  */
 export function compilePassageFilter(passages: readonly Passage[], filter: PassageFilter): ((id: number) => boolean) | undefined {
   const { prefix, lang } = filter;
   if (!prefix && !lang) return undefined;
   if (prefix && !prefix.startsWith('/') && !/^https?:\/\//i.test(prefix)) {
-    throw new RangeError(`prefix "${prefix}" must be a URL path starting with "/" (e.g. "/inklusionsamt/") or an absolute http(s) URL`);
+    throw new FilterError('prefix', `Der Filter „prefix“ muss ein Pfad mit „/“ am Anfang (z. B. „/inklusionsamt/“) oder eine vollständige http(s)-Adresse sein, nicht „${prefix.slice(0, 100)}“.`);
   }
   if (lang && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang)) {
-    throw new RangeError(`lang "${lang}" is not a language tag such as "de" or "en"`);
+    throw new FilterError('lang', `Der Filter „lang“ muss ein Sprachkürzel wie „de“ oder „en“ sein, nicht „${lang.slice(0, 40)}“.`);
   }
   const wantedLang = lang?.toLowerCase();
   return (id) => {

@@ -2,11 +2,12 @@ import { passageUrl } from '@auskunft/core';
 import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
+import { FilterError } from '../retrieve/filter.js';
 import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
 import { ApiError } from '../http/api-error.js';
 import { requireText } from '../http/validate.js';
-import { scrubPersonalData } from '../privacy/scrub.js';
+import { scrubPersonalData, type Scrubber } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {
   retriever: Retriever;
@@ -16,6 +17,8 @@ export interface SearchRouteOptions {
   onSearch?: (query: string, results: number) => void;
   /** Responses kept for repeated searches (same query and filters); 0 keeps none. */
   cacheSize?: number;
+  /** Default: `scrubPersonalData`; the app passes one that knows the authority's own contact data. */
+  scrub?: Scrubber;
 }
 
 type SearchResult = { url: string; title: string; section: string | null; sectionUrl: string; snippet: string; highlights: Array<[number, number]>; score: number };
@@ -27,6 +30,7 @@ type SearchResult = { url: string; title: string; section: string | null; sectio
  */
 export function searchRoute(options: SearchRouteOptions) {
   const cache = createLru<string, SearchResult[]>(options.cacheSize ?? 0);
+  const scrub = options.scrub ?? scrubPersonalData;
   return new Hono().get('/', async (c) => {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
@@ -34,14 +38,14 @@ export function searchRoute(options: SearchRouteOptions) {
     const key = JSON.stringify([query, filter.prefix, filter.lang]);
     const cached = cache.get(key);
     if (cached) {
-      options.onSearch?.(scrubPersonalData(query), cached.length);
+      options.onSearch?.(scrub(query), cached.length);
       return c.json({ query, results: cached });
     }
     let retrieval;
     try {
       retrieval = await options.retriever.retrieve(query, options.results * 4, filter);
     } catch (error) {
-      if (error instanceof RangeError) throw new ApiError(400, 'INVALID_REQUEST', `Ungültiger Filter: ${error.message}.`);
+      if (error instanceof FilterError) throw new ApiError(400, 'INVALID_FILTER', error.message);
       throw error;
     }
     const results = groupByPage(retrieval.passages)
@@ -59,7 +63,7 @@ export function searchRoute(options: SearchRouteOptions) {
         };
       });
     cache.set(key, results);
-    options.onSearch?.(scrubPersonalData(query), results.length);
+    options.onSearch?.(scrub(query), results.length);
     return c.json({ query, results });
   });
 }

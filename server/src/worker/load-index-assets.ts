@@ -1,4 +1,6 @@
-import { readIndexFiles, type IndexContents, type ReadIndexOptions } from '@auskunft/core';
+import { bundledSynonyms, mergeSynonyms, parseSynonyms, readIndexFiles, type IndexContents, type ReadIndexOptions, type SynonymTable } from '@auskunft/core';
+import { WIDGET_CHUNK_DIR, type WidgetBundle } from '../widget/widget-bundle.js';
+import { WORKER_SYNONYMS_FILE, WORKER_WIDGET_CHUNKS_FILE, WORKER_WIDGET_FILE } from './asset-names.js';
 
 /** The Workers static-assets binding (`env.ASSETS`): a fetcher over the uploaded files. */
 export interface AssetsBinding {
@@ -34,4 +36,25 @@ export function loadIndexFromAssets(assets: AssetsBinding, options: ReadIndexOpt
     },
     options,
   );
+}
+
+/** widget.js and its lazily loaded chunks, as `auskunft export-worker` put them into the assets. */
+export async function loadWidgetAssets(assets: AssetsBinding): Promise<WidgetBundle | undefined> {
+  const script = await readAsset(assets, `/${WORKER_WIDGET_FILE}`);
+  if (!script) return undefined;
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const list = await readAsset(assets, `/${WORKER_WIDGET_CHUNKS_FILE}`);
+  const chunks = new Map<string, string>();
+  for (const name of list ? (JSON.parse(decode(list)) as string[]) : []) {
+    const code = await readAsset(assets, `/${WIDGET_CHUNK_DIR}/${name}`);
+    if (code) chunks.set(name, decode(code));
+  }
+  return { script: decode(script), chunks };
+}
+
+/** The bundled German synonyms, plus the editors' list when `auskunft export-worker` put one into the assets. */
+export async function loadSynonymsAsset(assets: AssetsBinding): Promise<SynonymTable> {
+  const file = await readAsset(assets, `/${WORKER_SYNONYMS_FILE}`);
+  if (!file) return bundledSynonyms();
+  return mergeSynonyms(bundledSynonyms(), parseSynonyms(new TextDecoder().decode(file), "/synonyms.txt in the Worker's static assets"));
 }

@@ -1,0 +1,236 @@
+import { analyzeTerms, decompoundTerm, passageUrl } from '@auskunft/core';
+import type { RetrievedPassage, Retrieval } from '../retrieve/retrieve.js';
+import { carriesAnswer, questionType as typeOf, type QuestionType } from './question-type.js';
+import { conceptTermsOf, topicTermsOf } from './understand.js';
+
+/**
+ * One thing an answer can be about: a section of a page (its heading and text, even when the
+ * crawler split it into several passages), an FAQ entry or a PDF page.
+ */
+export interface AnswerUnit {
+  /** The passages of the unit in page order; the first is cited. */
+  hits: RetrievedPassage[];
+  url: string;
+  title: string;
+  heading: string | null;
+  text: string;
+  /** The editors' reviewed answer (an FAQ file entry): answered verbatim. */
+  editorial: boolean;
+  /** Share of the question's weight this unit covers (0..1), see `retrieval.coverage`. */
+  coverage: number;
+  /** The question's key concepts this unit does not contain. */
+  missingKeys: string[];
+  score: number;
+  /** Why it scored as it did, for `auskunft ask`. */
+  reasons: string[];
+}
+
+/**
+ * Passages looked at. The section that answers is often not the one retrieval ranks first (its
+ * words are the page's, not the question's), so a good number of the page's sections are read.
+ */
+export const CANDIDATES = 30;
+/** A group is a key concept when it weighs this much of the rarest group's weight. */
+const KEY_SHARE = 0.8;
+/** Score parts, set by hand and checked on the evaluation sets (`npm run eval`). */
+const SCORE = {
+  /** Retrieval order still counts: by rank, 1 for the first, falling off. */
+  rank: 1,
+  rankDecay: 0.3,
+  /**
+   * An overview page above a page that also answers ("/inklusionsamt/" above
+   * "/inklusionsamt/kraftfahrzeughilfe/"): its lists of links name every topic, the page below
+   * explains one.
+   */
+  overview: -0.8,
+  referenced: 0.5,
+  refers: -0.3,
+  /** A heading that asks what the user asks ("Wie beantrage ich den Ausweis?"). */
+  heading: 1.2,
+  headingSameType: 0.4,
+  definitionIntro: 1,
+  /** The unit's text carries the kind of content asked for (a duration, a list of documents …). */
+  carries: 0.8,
+  coverage: 1,
+};
+
+/**
+ * Groups the retrieved passages into answer units, checks which of them contain the question's
+ * key concepts, and ranks them by how well they answer: heading against question, the kind of
+ * content asked for, coverage and retrieval rank. Units missing a key concept are ranked last
+ * and never answer (see `decide`).
+ */
+export function rankAnswerUnits(retrieval: Retrieval, question: string, type: QuestionType): { units: AnswerUnit[]; keys: string[] } {
+  const keys = keyConcepts(retrieval, question);
+  const units = groupUnits(retrieval.passages.slice(0, CANDIDATES));
+  const questionTerms = expanded(analyzeTerms(question));
+  const topic = new Set(topicTermsOf(question));
+  units.forEach((unit, rank) => {
+    const contained = new Set(analyzeTerms([unit.title, unit.heading ?? '', unit.text, ...(unit.hits[0]!.passage.alternatives ?? [])].join('\n')));
+    unit.missingKeys = keys.filter((key) => !groupFound(retrieval, key, contained));
+    const reasons: string[] = [];
+    unit.coverage = topicCoverage(retrieval, topic, contained) ?? unit.coverage;
+    let score = SCORE.rank / (1 + rank * SCORE.rankDecay);
+    reasons.push(`rank ${rank + 1}`);
+    score += SCORE.coverage * unit.coverage;
+    const headings = [unit.heading, ...(unit.hits[0]!.passage.alternatives ?? [])].filter((h): h is string => !!h);
+    // A heading that asks another kind of question ("Wer stellt den Antrag?" for "Wer bezahlt …?")
+    // shares words but not the answer.
+    const credit = (h: string) => {
+      const match = overlap(questionTerms, expanded(analyzeTerms(h)));
+      const asks = typeOf(h);
+      if (type === 'general' || asks === 'general') return match * SCORE.heading * 0.7;
+      return match * (asks === type ? SCORE.heading + SCORE.headingSameType : SCORE.heading * 0.3);
+    };
+    const headingCredit = Math.max(0, ...headings.map(credit));
+    if (headingCredit > 0) {
+      score += headingCredit;
+      reasons.push(`heading matches (+${headingCredit.toFixed(2)})`);
+    }
+    // "Was ist …?" is answered by the opening of the page about it.
+    if (type === 'definition' && unit.heading === null && keys.length > 0 && unit.missingKeys.length === 0 && keys.every((k) => expanded(analyzeTerms(unit.title)).has(k))) {
+      score += SCORE.definitionIntro;
+      reasons.push('the opening of the page the question names');
+    }
+    if (carriesAnswer(type, unit.text)) {
+      score += SCORE.carries;
+      reasons.push(`text carries ${type}`);
+    }
+    if (unit.missingKeys.length) reasons.push(`misses ${unit.missingKeys.join(', ')}`);
+    unit.score = score;
+    unit.reasons = reasons;
+  });
+  const pathOf = (u: AnswerUnit) => new URL(u.hits[0]!.passage.url).pathname;
+  for (const unit of units) {
+    const path = pathOf(unit);
+    if (isLinkList(unit) && units.some((other) => other.missingKeys.length === 0 && pathOf(other) !== path && pathOf(other).startsWith(path))) {
+      unit.score += SCORE.overview;
+      unit.reasons.push('a list of links on an overview above a page that answers');
+    }
+  }
+  // "Mehr dazu auf der Seite Schwerbehindertenausweis beantragen": the site itself says where the
+  // full answer is, so that page's section is preferred to the summary that points to it.
+  const credited = new Set<AnswerUnit>();
+  for (const unit of units) {
+    const text = unit.text.toLocaleLowerCase('de-DE');
+    for (const other of units) {
+      if (credited.has(other) || other.url.split('#')[0] === unit.url.split('#')[0] || other.title.length < 8 || other.missingKeys.length > 0) continue;
+      if (!text.includes(other.title.toLocaleLowerCase('de-DE'))) continue;
+      credited.add(other);
+      other.score += SCORE.referenced;
+      other.reasons.push(`the page "${unit.title}" refers to it for details`);
+      unit.score += SCORE.refers;
+      unit.reasons.push(`refers to "${other.title}" for details`);
+    }
+  }
+  units.sort((a, b) => Number(a.missingKeys.length > 0) - Number(b.missingKeys.length > 0) || b.score - a.score);
+  return { units, keys };
+}
+
+/**
+ * The question's key concepts: its rarest topic words (by idf), a word the site never uses
+ * counting as the rarest of all. A compound the site knows only in parts is looked for by its
+ * head ("Hundesteuer" by "Steuer" would be wrong, so an unknown compound stays whole).
+ */
+function keyConcepts(retrieval: Retrieval, question: string): string[] {
+  const topic = new Set(conceptTermsOf(question));
+  const groups = retrieval.groups.filter((g) => !g.part && topic.has(g.term));
+  if (groups.length === 0) return [];
+  const weight = (term: string) => {
+    const group = groups.find((g) => g.term === term)!;
+    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
+    return best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : retrieval.maxIdf;
+  };
+  const top = Math.max(...groups.map((g) => weight(g.term)));
+  return groups.filter((g) => weight(g.term) >= KEY_SHARE * top).map((g) => g.term);
+}
+
+/**
+ * IDF-weighted share of the question's topic words the unit contains (question words such as
+ * "wie lange" or "Unterlagen" say what kind of answer is wanted, not what it is about); null
+ * when the question has no topic words of its own.
+ */
+function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, contained: ReadonlySet<string>): number | null {
+  const groups = retrieval.groups.filter((g) => topic.has(g.term) && !g.part);
+  if (groups.length === 0) return null;
+  let total = 0;
+  let found = 0;
+  for (const group of groups) {
+    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
+    const weight = best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : retrieval.maxIdf;
+    total += weight;
+    let matched = contained.has(group.term) ? 1 : 0;
+    for (const a of group.alternatives) if (a.weight > matched && contained.has(a.term)) matched = a.weight;
+    // A compound found only through its parts ("Autoumbau" in "Umbau des Autos") counts half.
+    if (matched === 0) {
+      const parts = retrieval.groups.filter((g) => g.part && decompoundTerm(group.term).includes(g.term));
+      if (parts.length > 0 && parts.every((p) => p.alternatives.some((a) => contained.has(a.term)))) matched = 0.5;
+    }
+    found += weight * matched;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Whether a unit contains a query word or one of the index terms it was searched under. */
+function groupFound(retrieval: Retrieval, term: string, contained: ReadonlySet<string>): boolean {
+  if (contained.has(term)) return true;
+  const group = retrieval.groups.find((g) => g.term === term && !g.part);
+  // Weak stand-ins (a word that merely starts a longer compound) do not carry the concept.
+  return !!group?.alternatives.some((a) => a.weight >= 0.6 && contained.has(a.term));
+}
+
+function groupUnits(hits: readonly RetrievedPassage[]): AnswerUnit[] {
+  const units = new Map<string, AnswerUnit>();
+  for (const hit of hits) {
+    const p = hit.passage;
+    const key = p.kind === 'faq' ? `faq:${p.id}` : `${passageUrl(p)}|${p.section ?? ''}`;
+    const unit = units.get(key);
+    if (unit) {
+      unit.hits.push(hit);
+      unit.coverage = Math.max(unit.coverage, hit.coverage);
+      continue;
+    }
+    units.set(key, {
+      hits: [hit],
+      url: passageUrl(p),
+      title: p.title,
+      heading: p.section?.split(' › ').at(-1) ?? null,
+      text: '',
+      editorial: p.kind === 'faq' && p.origin === 'faq-file',
+      coverage: hit.coverage,
+      missingKeys: [],
+      score: 0,
+      reasons: [],
+    });
+  }
+  for (const unit of units.values()) {
+    unit.hits.sort((a, b) => a.passage.id - b.passage.id);
+    unit.text = unit.hits.map((h) => h.passage.text).join('\n');
+  }
+  return [...units.values()];
+}
+
+/** Mostly list items: the link lists of overview pages. */
+function isLinkList(unit: AnswerUnit): boolean {
+  const lines = unit.text.split('\n').filter((l) => l.trim());
+  return lines.length > 2 && lines.filter((l) => l.startsWith('•')).length / lines.length >= 0.6;
+}
+
+/** Terms with their compound parts, so "Ausweis" in a heading meets "Schwerbehindertenausweis". */
+function expanded(terms: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of terms) {
+    out.add(t);
+    const parts = decompoundTerm(t);
+    if (parts.length > 1) out.add(parts.at(-1)!);
+  }
+  return out;
+}
+
+/** Dice overlap of two term sets (0..1). */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
