@@ -38,7 +38,7 @@ export async function askCommand(argv: string[]): Promise<number> {
   for await (const event of events) if (event.type === 'done') answer = event.answer;
 
   if (values['json']) {
-    console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage })), answer }, null, 2));
+    console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage, ...(p.faqMatch !== undefined ? { faqMatch: p.faqMatch } : {}), ...(p.exactMatch ? { exactMatch: p.exactMatch } : {}) })), answer }, null, 2));
     return 0;
   }
   console.log(`Question: ${question}\nTerms:    ${retrieval.terms.join(', ') || '(none)'}\nIndex:    ${index.manifest.version}\n`);

@@ -1,8 +1,8 @@
 import { passageUrl } from '@auskunft/core';
 import { withoutPlaceholders } from '../privacy/scrub.js';
-import type { RetrievedPassage, Retriever } from '../retrieve/retrieve.js';
+import type { Retrieval, RetrievedPassage, Retriever } from '../retrieve/retrieve.js';
 import type { Answer, AnswerTrace, Handoff, Source } from './answer.js';
-import { CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
+import { asksSameQuestion, CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
 import { composeFromUnit } from './compose-extractive.js';
 import { faqHandoff } from './faq-contact.js';
 import type { ChatGenerator } from './generate-llm.js';
@@ -89,24 +89,25 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
   trace.decision = unit
     ? `answers from "${unit.title}${unit.heading ? ` › ${unit.heading}` : ''}"`
     : chosen.units[0]
-      ? `declines: the best unit ${chosen.units[0].missingKeys.length ? `lacks ${chosen.units[0].missingKeys.join(', ')}` : `covers only ${Math.round(chosen.units[0].coverage * 100)}% of the question`}`
+      ? `declines: the best unit ${chosen.units[0].lacksKey ? `lacks ${chosen.units[0].missingKeys.join(', ')}` : `covers only ${Math.round(chosen.units[0].coverage * 100)}% of the question`}`
       : 'declines: nothing on the site matches';
 
   if (understood.kind === 'assessment') return yield* finish(assessmentAnswer(unit, chosen, understood, ctx));
   if (!unit) return yield* finish(declineReply('not-covered', understood.lang, handoff));
 
   const hit = unit.hits[0]!;
-  if (unit.editorial && (hit.faqMatch ?? 0) >= FAQ_MATCH) {
+  if (unit.editorial && (hit.faqMatch ?? 0) >= FAQ_MATCH && asksSameQuestion(unit, chosen, chosen.keys)) {
     trace.decision += ': the editors\' FAQ entry asks the same question, quoted verbatim';
     return yield* finish(faqAnswer(hit, understood, handoff));
   }
   const extractive = extractiveAnswer(unit, chosen, understood, handoff);
   if (!ctx.generator) return yield* finish(extractive);
-  yield* generatedAnswer(ctx, message, chosen.units.filter((u) => u.missingKeys.length === 0), understood, history, extractive, signal, trace);
+  yield* generatedAnswer(ctx, message, chosen.units.filter((u) => !u.lacksKey), understood, history, extractive, signal, trace);
 }
 
 interface ChosenUnit {
   units: AnswerUnit[];
+  groups: Retrieval['groups'];
   keys: string[];
   answerable: boolean;
   terms: string[];
@@ -125,8 +126,8 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
     const retrieval = await ctx.retriever.retrieve(query, UNIT_CANDIDATES);
     const { units, keys } = rankAnswerUnits(retrieval, query, understood.questionType);
     const top = units[0];
-    const answerable = !!top && top.missingKeys.length === 0 && top.coverage >= ctx.compose.minCoverage;
-    return { units, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };
+    const answerable = !!top && !top.lacksKey && top.coverage >= ctx.compose.minCoverage;
+    return { units, groups: retrieval.groups, keys, answerable, terms: retrieval.terms, termWeights: retrieval.termWeights, query, followUp };
   };
   const first = await attempt(understood.query, understood.followUp);
   if (first.answerable || understood.followUp || !/^(und|aber|auch|and|what about)\b/i.test(understood.query.trim())) return first;
@@ -137,7 +138,7 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
 }
 
 function extractiveAnswer(unit: AnswerUnit, chosen: ChosenUnit, understood: Understanding, handoff: Handoff | null): Answer {
-  const text = composeFromUnit({ unit, terms: chosen.terms, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 });
+  const text = composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 });
   if (!text) return declineReply('not-covered', understood.lang, handoff);
   return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff: unitHandoff(unit, handoff), lang: understood.lang };
 }
@@ -160,7 +161,7 @@ function faqAnswer(hit: RetrievedPassage, understood: Understanding, handoff: Ha
 function assessmentAnswer(unit: AnswerUnit | undefined, chosen: ChosenUnit, understood: Understanding, ctx: AnswerContext): Answer {
   const { notice, generally } = assessmentPreamble(understood.lang);
   const handoff = unit ? unitHandoff(unit, ctx.compose.handoff) : ctx.compose.handoff;
-  const general = unit ? composeFromUnit({ unit, terms: chosen.terms, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 }).replace(VERDICT, '') : '';
+  const general = unit ? composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 }).replace(VERDICT, '') : '';
   const info = general && /\[1\]/.test(general) ? ` ${generally} ${general}` : '';
   return {
     text: `${notice}${info}${info.includes('\n') ? '\n' : ' '}${handoffSentence(handoff, understood.lang)}`,

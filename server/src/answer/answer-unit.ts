@@ -1,4 +1,5 @@
 import { analyzeTerms, decompoundTerm, passageUrl } from '@auskunft/core';
+import type { QueryGroup } from '../retrieve/expand-query.js';
 import type { RetrievedPassage, Retrieval } from '../retrieve/retrieve.js';
 import { carriesAnswer, questionType as typeOf, type QuestionType } from './question-type.js';
 import { conceptTermsOf, topicTermsOf } from './understand.js';
@@ -20,7 +21,11 @@ export interface AnswerUnit {
   coverage: number;
   /** The question's key concepts this unit does not contain. */
   missingKeys: string[];
+  /** It lacks the rarest key concept, so it is not about what was asked and never answers. */
+  lacksKey: boolean;
   score: number;
+  /** How well its heading asks what the user asks (0 when it has none). */
+  headingCredit: number;
   /** Why it scored as it did, for `auskunft ask`. */
   reasons: string[];
 }
@@ -32,6 +37,8 @@ export interface AnswerUnit {
 export const CANDIDATES = 30;
 /** A group is a key concept when it weighs this much of the rarest group's weight. */
 const KEY_SHARE = 0.8;
+/** How pages point to where the details are: "Mehr dazu auf der Seite …". */
+const POINTER = ['mehr dazu auf der seite', 'mehr dazu unter', 'mehr informationen auf der seite', 'mehr informationen unter', 'ausführliche informationen auf der seite', 'einzelheiten auf der seite', 'details auf der seite', 'mehr dazu lesen sie auf der seite', 'siehe'];
 /** Score parts, set by hand and checked on the evaluation sets (`npm run eval`). */
 const SCORE = {
   /** Retrieval order still counts: by rank, 1 for the first, falling off. */
@@ -43,6 +50,8 @@ const SCORE = {
    * explains one.
    */
   overview: -0.8,
+  /** Each further key concept a unit lacks (the rarest one it must have). */
+  missingKey: -0.4,
   referenced: 0.5,
   refers: -0.3,
   /** A heading that asks what the user asks ("Wie beantrage ich den Ausweis?"). */
@@ -65,9 +74,21 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
   const units = groupUnits(retrieval.passages.slice(0, CANDIDATES));
   const questionTerms = expanded(analyzeTerms(question));
   const topic = new Set(topicTermsOf(question));
+  const containedOf = new Map(units.map((u) => [u, new Set(analyzeTerms([u.title, u.heading ?? '', u.text, ...(u.hits[0]!.passage.alternatives ?? [])].join('\n')))]));
+  // The rarest key concept must be in the unit itself; the others at least on its page ("Originale"
+  // in the list of documents, "Arztberichte" in the paragraph above it).
+  const pageOf = (u: AnswerUnit) => u.hits[0]!.passage.url;
+  const pageTerms = new Map<string, Set<string>>();
+  for (const [u, terms] of containedOf) {
+    const page = pageTerms.get(pageOf(u)) ?? new Set<string>();
+    for (const t of terms) page.add(t);
+    pageTerms.set(pageOf(u), page);
+  }
   units.forEach((unit, rank) => {
-    const contained = new Set(analyzeTerms([unit.title, unit.heading ?? '', unit.text, ...(unit.hits[0]!.passage.alternatives ?? [])].join('\n')));
+    const contained = containedOf.get(unit)!;
     unit.missingKeys = keys.filter((key) => !groupFound(retrieval, key, contained));
+    const onPage = pageTerms.get(pageOf(unit))!;
+    unit.lacksKey = keys.length > 0 && (unit.missingKeys.includes(keys[0]!) || unit.missingKeys.some((key) => !groupFound(retrieval, key, onPage)));
     const reasons: string[] = [];
     unit.coverage = topicCoverage(retrieval, topic, contained) ?? unit.coverage;
     let score = SCORE.rank / (1 + rank * SCORE.rankDecay);
@@ -83,6 +104,7 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
       return match * (asks === type ? SCORE.heading + SCORE.headingSameType : SCORE.heading * 0.3);
     };
     const headingCredit = Math.max(0, ...headings.map(credit));
+    unit.headingCredit = headingCredit;
     if (headingCredit > 0) {
       score += headingCredit;
       reasons.push(`heading matches (+${headingCredit.toFixed(2)})`);
@@ -96,14 +118,17 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
       score += SCORE.carries;
       reasons.push(`text carries ${type}`);
     }
-    if (unit.missingKeys.length) reasons.push(`misses ${unit.missingKeys.join(', ')}`);
+    if (unit.missingKeys.length) {
+      reasons.push(`misses ${unit.missingKeys.join(', ')}`);
+      score += SCORE.missingKey * (unit.missingKeys.length - Number(unit.lacksKey));
+    }
     unit.score = score;
     unit.reasons = reasons;
   });
   const pathOf = (u: AnswerUnit) => new URL(u.hits[0]!.passage.url).pathname;
   for (const unit of units) {
     const path = pathOf(unit);
-    if (isLinkList(unit) && units.some((other) => other.missingKeys.length === 0 && pathOf(other) !== path && pathOf(other).startsWith(path))) {
+    if (isLinkList(unit) && units.some((other) => !other.lacksKey && pathOf(other) !== path && pathOf(other).startsWith(path))) {
       unit.score += SCORE.overview;
       unit.reasons.push('a list of links on an overview above a page that answers');
     }
@@ -112,10 +137,12 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
   // full answer is, so that page's section is preferred to the summary that points to it.
   const credited = new Set<AnswerUnit>();
   for (const unit of units) {
+    if (unit.headingCredit < 0.5) continue;
     const text = unit.text.toLocaleLowerCase('de-DE');
     for (const other of units) {
-      if (credited.has(other) || other.url.split('#')[0] === unit.url.split('#')[0] || other.title.length < 8 || other.missingKeys.length > 0) continue;
-      if (!text.includes(other.title.toLocaleLowerCase('de-DE'))) continue;
+      if (credited.has(other) || other.url.split('#')[0] === unit.url.split('#')[0] || other.title.length < 8 || other.lacksKey) continue;
+      const title = other.title.toLocaleLowerCase('de-DE');
+      if (!POINTER.some((p) => text.includes(`${p} ${title}`))) continue;
       credited.add(other);
       other.score += SCORE.referenced;
       other.reasons.push(`the page "${unit.title}" refers to it for details`);
@@ -123,7 +150,7 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
       unit.reasons.push(`refers to "${other.title}" for details`);
     }
   }
-  units.sort((a, b) => Number(a.missingKeys.length > 0) - Number(b.missingKeys.length > 0) || b.score - a.score);
+  units.sort((a, b) => Number(a.lacksKey) - Number(b.lacksKey) || b.score - a.score);
   return { units, keys };
 }
 
@@ -134,15 +161,15 @@ export function rankAnswerUnits(retrieval: Retrieval, question: string, type: Qu
  */
 function keyConcepts(retrieval: Retrieval, question: string): string[] {
   const topic = new Set(conceptTermsOf(question));
-  const groups = retrieval.groups.filter((g) => !g.part && topic.has(g.term));
+  // Words the site never uses cannot be looked for in a unit; they lower its coverage instead.
+  const groups = retrieval.groups.filter((g) => !g.part && topic.has(g.term) && g.alternatives.length > 0);
   if (groups.length === 0) return [];
-  const weight = (term: string) => {
-    const group = groups.find((g) => g.term === term)!;
-    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
-    return best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : retrieval.maxIdf;
-  };
-  const top = Math.max(...groups.map((g) => weight(g.term)));
-  return groups.filter((g) => weight(g.term) >= KEY_SHARE * top).map((g) => g.term);
+  const weight = (group: QueryGroup) => retrieval.termWeights[[...group.alternatives].sort((a, b) => b.weight - a.weight)[0]!.term] ?? retrieval.maxIdf;
+  const top = Math.max(...groups.map(weight));
+  return groups
+    .filter((g) => weight(g) >= KEY_SHARE * top)
+    .sort((a, b) => weight(b) - weight(a))
+    .map((g) => g.term);
 }
 
 /**
@@ -153,18 +180,26 @@ function keyConcepts(retrieval: Retrieval, question: string): string[] {
 function topicCoverage(retrieval: Retrieval, topic: ReadonlySet<string>, contained: ReadonlySet<string>): number | null {
   const groups = retrieval.groups.filter((g) => topic.has(g.term) && !g.part);
   if (groups.length === 0) return null;
+  const idfOf = (group: QueryGroup) => {
+    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
+    return best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : null;
+  };
+  // A word the site never uses weighs like the question's rarest known word: it counts against
+  // answering, but one unknown word in a long question does not outweigh all the others.
+  const known = groups.map(idfOf).filter((w): w is number => w !== null);
+  const unknownWeight = known.length ? Math.max(...known) : retrieval.maxIdf;
   let total = 0;
   let found = 0;
   for (const group of groups) {
-    const best = [...group.alternatives].sort((a, b) => b.weight - a.weight)[0];
-    const weight = best ? (retrieval.termWeights[best.term] ?? retrieval.maxIdf) : retrieval.maxIdf;
+    const weight = idfOf(group) ?? unknownWeight;
     total += weight;
     let matched = contained.has(group.term) ? 1 : 0;
     for (const a of group.alternatives) if (a.weight > matched && contained.has(a.term)) matched = a.weight;
     // A compound found only through its parts ("Autoumbau" in "Umbau des Autos") counts half.
     if (matched === 0) {
-      const parts = retrieval.groups.filter((g) => g.part && decompoundTerm(group.term).includes(g.term));
-      if (parts.length > 0 && parts.every((p) => p.alternatives.some((a) => contained.has(a.term)))) matched = 0.5;
+      const pieces = decompoundTerm(group.term);
+      const parts = retrieval.groups.filter((g) => g.part && pieces.includes(g.term));
+      if (pieces.length > 1 && parts.length === pieces.length && parts.every((p) => p.alternatives.some((a) => contained.has(a.term)))) matched = 0.5;
     }
     found += weight * matched;
   }
@@ -199,7 +234,9 @@ function groupUnits(hits: readonly RetrievedPassage[]): AnswerUnit[] {
       editorial: p.kind === 'faq' && p.origin === 'faq-file',
       coverage: hit.coverage,
       missingKeys: [],
+      lacksKey: false,
       score: 0,
+      headingCredit: 0,
       reasons: [],
     });
   }
@@ -213,7 +250,34 @@ function groupUnits(hits: readonly RetrievedPassage[]): AnswerUnit[] {
 /** Mostly list items: the link lists of overview pages. */
 function isLinkList(unit: AnswerUnit): boolean {
   const lines = unit.text.split('\n').filter((l) => l.trim());
-  return lines.length > 2 && lines.filter((l) => l.startsWith('•')).length / lines.length >= 0.6;
+  const items = lines.filter((l) => l.startsWith('•'));
+  if (lines.length < 3 || items.length / lines.length < 0.6) return false;
+  // Link titles are short and are not sentences; the steps of a procedure are.
+  const sentences = items.filter((l) => /[.!?]\s*$/.test(l)).length;
+  const meanLength = items.reduce((sum, l) => sum + l.length, 0) / items.length;
+  return sentences / items.length < 0.3 && meanLength < 100;
+}
+
+/**
+ * Whether an editors' FAQ entry asks what the user asks, closely enough to answer with it
+ * verbatim: every key concept of the question appears in one of its phrasings as itself or a
+ * close stand-in (a weak one such as "Ersatzausweis" for "Schwerbehindertenausweis" is a
+ * different question), and that phrasing asks little beyond the question.
+ */
+export function asksSameQuestion(unit: AnswerUnit, retrieval: Pick<Retrieval, 'groups'>, keys: readonly string[]): boolean {
+  const passage = unit.hits[0]!.passage;
+  const phrasings = [passage.section?.split(' › ').at(-1) ?? '', ...(passage.alternatives ?? [])].filter(Boolean);
+  return phrasings.some((phrasing) => {
+    const words = new Set(analyzeTerms(phrasing));
+    const strong = (term: string) => {
+      const group = retrieval.groups.find((g) => g.term === term && !g.part);
+      return words.has(term) || !!group?.alternatives.some((a) => a.weight >= 0.8 && words.has(a.term));
+    };
+    if (!keys.every(strong)) return false;
+    const asked = new Set(retrieval.groups.flatMap((g) => g.alternatives.filter((a) => a.weight >= 0.5).map((a) => a.term)).concat(retrieval.groups.map((g) => g.term)));
+    const topic = topicTermsOf(phrasing);
+    return topic.length === 0 || topic.filter((t) => asked.has(t)).length / topic.length >= 0.6;
+  });
 }
 
 /** Terms with their compound parts, so "Ausweis" in a heading meets "Schwerbehindertenausweis". */

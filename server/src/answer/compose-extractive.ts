@@ -1,4 +1,5 @@
 import { analyzeTerms, splitSentences } from '@auskunft/core';
+import type { QueryGroup } from '../retrieve/expand-query.js';
 import type { AnswerUnit } from './answer-unit.js';
 import { carriesAnswer, LIST_TYPES, type QuestionType } from './question-type.js';
 import type { AnswerLanguage } from './understand.js';
@@ -18,8 +19,8 @@ type Piece = { kind: 'sentence'; text: string; intro: boolean } | { kind: 'list'
 
 export interface ComposeInput {
   unit: AnswerUnit;
-  /** Index terms that stand for the question, with their idf. */
-  terms: readonly string[];
+  /** The question's words with the index terms each was searched under, and their idf. */
+  groups: readonly QueryGroup[];
   termWeights: Readonly<Record<string, number>>;
   type: QuestionType;
   lang: AnswerLanguage;
@@ -36,18 +37,25 @@ export interface ComposeInput {
 export function composeFromUnit(input: ComposeInput): string {
   const pieces = piecesOf(input.unit.text);
   if (pieces.length === 0) return '';
-  const wanted = new Set(input.terms);
-  const weight = (t: string) => input.termWeights[t] ?? 1;
-  const total = Math.max(1e-9, [...wanted].reduce((s, t) => s + weight(t), 0));
+  // Each word of the question counts once, by its best stand-in in the text (as in coverage), so
+  // a sentence full of related compounds does not outweigh one with the word that was asked.
+  const groups = input.groups.filter((g) => !g.part && g.alternatives.length > 0);
+  const idf = (g: QueryGroup) => input.termWeights[g.term] ?? input.termWeights[g.alternatives[0]!.term] ?? 1;
+  const total = Math.max(1e-9, groups.reduce((s, g) => s + idf(g), 0));
   // A sentence is chosen for the question's words; carrying the asked-for kind of content (a
   // period, an amount) or opening the section only adds to a sentence that has some of them.
   const scoreText = (text: string, index: number) => {
-    const found = new Set(analyzeTerms(text).filter((t) => wanted.has(t)));
-    const words = [...found].reduce((s, t) => s + weight(t), 0) / total;
+    const terms = new Set(analyzeTerms(text));
+    const words = groups.reduce((sum, g) => sum + idf(g) * Math.max(0, ...g.alternatives.filter((a) => terms.has(a.term)).map((a) => a.weight)), 0) / total;
     const bonus = (carriesAnswer(input.type, text) ? 0.5 : 0) + (index === 0 ? LEAD_BONUS : 0);
-    return words > 0 ? words + bonus : bonus / 2;
+    const score = words > 0 ? words + bonus : bonus / 2;
+    // A page's rhetorical question ("Ihr Ausweis ist weg?") introduces the answer, it is none.
+    return /\?\s*$/.test(text) ? score * 0.3 : score;
   };
-  const scores = pieces.map((p, i) => (p.kind === 'sentence' ? scoreText(p.text, i) : scoreText(p.items.join(' '), i) + (LIST_TYPES.has(input.type) ? 0.6 : 0)));
+  // A list scores by its best item; one asked for as a list ("Welche Unterlagen …") as a whole.
+  const listType = LIST_TYPES.has(input.type);
+  const itemScores = pieces.map((p, i) => (p.kind === 'list' ? p.items.map((item) => scoreText(item, i)) : []));
+  const scores = pieces.map((p, i) => (p.kind === 'sentence' ? scoreText(p.text, i) : listType ? scoreText(p.items.join(' '), i) + 0.6 : Math.max(...itemScores[i]!)));
 
   const chosen = new Set<number>();
   const best = scores.indexOf(Math.max(...scores));
@@ -80,13 +88,16 @@ export function composeFromUnit(input: ComposeInput): string {
       used += piece.text.length;
       continue;
     }
+    // Asked for one thing, the answer quotes the items (table rows) about it, not the whole list.
+    const best = Math.max(...itemScores[i]!);
+    const relevant = listType || best < 0.3 ? piece.items : piece.items.filter((_, k) => itemScores[i]![k]! >= best * 0.8);
     const items: string[] = [];
-    for (const item of piece.items.slice(0, MAX_ITEMS)) {
+    for (const item of relevant.slice(0, MAX_ITEMS)) {
       if (used + item.length > MAX_CHARS && items.length > 0) break;
       items.push(item);
       used += item.length;
     }
-    const more = items.length < piece.items.length ? '\n• …' : '';
+    const more = items.length < relevant.length ? '\n• …' : '';
     const intro = i > 0 && chosen.has(i - 1) ? '' : `${listIntro(input.unit, input.lang)}\n`;
     out.push(`${intro}${items.map((item) => `• ${item}`).join('\n')}${more}${cite}`);
   }

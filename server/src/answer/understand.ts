@@ -1,4 +1,4 @@
-import { analyzeTerms, analyzeText } from '@auskunft/core';
+import { analyzeTerms, analyzeText, splitSentences } from '@auskunft/core';
 import { questionType, type QuestionType } from './question-type.js';
 import { classifyRequest, type RequestKind } from './request-kind.js';
 
@@ -43,6 +43,9 @@ machen mache macht beantragen beantrage antrag anträge stellen stelle bekomme b
 zahlen zahlt bezahlt übernimmt hoch höhe telefonnummer nummer telefon erreichen erreiche kontakt
 ansprechpartner öffnungszeiten geöffnet voraussetzungen bedingungen wichtig info infos informationen frage
 fragen hilfe ok okay ach so also sonst danach dann vorher später schnell zuständig passiert läuft
+frau herr herrn dr prof name heiße heisse heißt heisst bedeutet bedeuten steht stehen bringt bringen
+lassen lasse lass tun mach wissen gelten gilt gelte sagen erklären erkläre meint gemeint eigentlich überhaupt denn
+guten tag morgen abend hallo
 how long much cost costs does take it that this what when where who which need apply get documents
 `;
 const NON_TOPIC: ReadonlySet<string> = new Set(analyzeTerms(NON_TOPIC_WORDS));
@@ -64,7 +67,13 @@ export function detectLanguage(message: string): AnswerLanguage {
  * its nouns ("Wer hilft beim Umbau meines Fahrzeugs?" is about Umbau and Fahrzeug, not helping).
  * Messages typed all in lower case give no such hint; then every topic word is a candidate.
  */
-export function conceptTermsOf(message: string): string[] {
+export function conceptTermsOf(text: string): string[] {
+  // "Ich bin Rentnerin aus Essen. Wer zahlt den Umbau meines Autos?": the question says what
+  // it is about, the sentences around it say who asks.
+  const sentences = splitSentences(text);
+  const questions = sentences.filter((s) => /\?\s*$/.test(s));
+  const asked = questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : text;
+  const message = topicTermsOf(asked).length > 0 ? asked : text;
   const topic = new Set(topicTermsOf(message));
   const nouns = analyzeText(message)
     .filter((t) => topic.has(t.term) && /^\p{Lu}/u.test(t.surface) && !/(^|[.!?:]\s*)$/.test(message.slice(0, t.start)))
