@@ -138,9 +138,16 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
 }
 
 function extractiveAnswer(unit: AnswerUnit, chosen: ChosenUnit, understood: Understanding, handoff: Handoff | null): Answer {
-  const text = composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 });
+  // Quoted text is in the page's language, whatever the question's: `lang` says which, so the
+  // widget marks it for screen readers.
+  const lang = pageLanguage(unit.hits[0]!);
+  const text = composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang, n: 1 });
   if (!text) return declineReply('not-covered', understood.lang, handoff);
-  return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff: unitHandoff(unit, handoff), lang: understood.lang };
+  return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff: unitHandoff(unit, handoff), lang };
+}
+
+function pageLanguage(hit: RetrievedPassage): 'de' | 'en' {
+  return hit.passage.lang.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
 /** The editors' reviewed answer, verbatim, citing only its own source page. */
@@ -152,7 +159,7 @@ function faqAnswer(hit: RetrievedPassage, understood: Understanding, handoff: Ha
     model: null,
     confident: true,
     handoff: faqHandoff(hit.passage, handoff),
-    lang: understood.lang,
+    lang: pageLanguage(hit),
     ...(hit.passage.easyLanguage ? { easyLanguage: hit.passage.easyLanguage } : {}),
   };
 }

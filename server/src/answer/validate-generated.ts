@@ -49,7 +49,8 @@ export function createSentenceValidator(sourceCount: number) {
       if (sentences.length < 2) return [];
       // Everything but the last sentence is complete; the last may still grow.
       const complete = sentences.slice(0, -1);
-      buffer = sentences.at(-1)!;
+      // The splitter trims; the space a token ended with belongs before the next token.
+      buffer = sentences.at(-1)! + (/\s$/.test(buffer) ? ' ' : '');
       return complete.map(accept).filter((s): s is string => s !== null);
     },
     /** The end of the stream: the last sentence, if it passes. */
