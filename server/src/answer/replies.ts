@@ -44,11 +44,12 @@ const TEXT = {
 
 type SmallTalk = 'greeting' | 'thanks' | 'goodbye';
 
+/** Who to turn to, in words; the link itself is the hand-off's `url`, which the widget shows as a button. */
 function contactText(h: Handoff): string {
   const c = h.contact;
-  if (!c) return `${h.title} (${h.url})`;
+  if (!c) return h.title;
   const ways = [c.phone, c.email].filter(Boolean).join(', ');
-  return `${c.name}${ways ? `, ${ways}` : ''} (${c.url})`;
+  return `${c.name}${ways ? `, ${ways}` : ''}`;
 }
 
 export function handoffSentence(handoff: Handoff | null, lang: AnswerLanguage): string {
