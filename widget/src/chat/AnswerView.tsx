@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Announcer } from '../announcer';
 import type { ChatSource } from '../api/chat';
 import type { SendFeedback } from '../api/feedback';
+import { answerBlocks } from '../text/blocks';
 import { linkCitations } from '../text/citations';
 import { safeUrl } from '../text/url';
 import { ContactCard } from './ContactCard';
@@ -40,6 +41,17 @@ export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, se
   // Servers without `lang` answer in German, whatever the labels around it say.
   const textLang = turn.textLang !== turn.lang ? turn.textLang : undefined;
 
+  const citedText = (part: string) =>
+    linkCitations(part, sources, apiBase).map((piece, i) =>
+      piece.kind === 'cite' ? (
+        <a key={i} class="cite" href={piece.url} aria-label={strings.sourceLink(piece.n, piece.title)}>
+          {piece.text}
+        </a>
+      ) : (
+        piece.text
+      ),
+    );
+
   return (
     <div class="msg msg-answer" data-generated={status === 'done' ? generated : undefined}>
       <h3 class="msg-label">
@@ -59,17 +71,19 @@ export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, se
         ))}
 
       {status === 'done' && (
-        <p class="msg-text" lang={textLang}>
-          {linkCitations(text, sources, apiBase).map((part, i) =>
-            part.kind === 'cite' ? (
-              <a key={i} class="cite" href={part.url} aria-label={strings.sourceLink(part.n, part.title)}>
-                {part.text}
-              </a>
+        <div class="msg-text" lang={textLang}>
+          {answerBlocks(text).map((block, b) =>
+            block.kind === 'list' ? (
+              <ul key={b} class="answer-list">
+                {block.items.map((item, i) => (
+                  <li key={i}>{citedText(item)}</li>
+                ))}
+              </ul>
             ) : (
-              part.text
+              <p key={b}>{citedText(block.text)}</p>
             ),
           )}
-        </p>
+        </div>
       )}
 
       {status === 'done' && !turn.confident && contact && turn.handoff && (

@@ -46,6 +46,9 @@ export const chatCss = /* css */ `
 .turn { margin-top: 20px; }
 .msg-label { font-size: 0.875em; font-weight: 700; }
 .msg-text { white-space: pre-line; overflow-wrap: anywhere; }
+.msg-text > p { margin: 0 0 0.5em; }
+.answer-list { margin: 0 0 0.5em; padding-left: 1.25em; }
+.answer-list li { margin: 0.15em 0; }
 .msg-user { margin-left: 32px; padding: 8px 12px; background: var(--_surface); border-radius: var(--_radius); }
 .msg-answer { margin-top: 12px; padding-left: 12px; border-left: 3px solid var(--_accent); }
 .msg-answer .note { font-size: 0.875em; }
