@@ -44,7 +44,7 @@ describe('hand-off to the responsible team', () => {
     expect(done.handoff.contact).toMatchObject({ name: 'Team Kraftfahrzeughilfe', phone: '0221 555-3045', email: 'kfz-hilfe@lv-mittelrhein-ruhr.example', hours: 'Montag bis Donnerstag 9:00 bis 15:00 Uhr', origin: 'page' });
     expect(path(done.handoff.contact.url)).toBe('/inklusionsamt/kraftfahrzeughilfe/');
     expect(new URL(done.handoff.contact.url).hash).toBe('#kontakt-kfz');
-    expect(done.answer).toContain('Team Kraftfahrzeughilfe, Telefon 0221 555-3045');
+    expect(done.answer).toContain('Team Kraftfahrzeughilfe, 0221 555-3045');
     // The link for "all contacts" stays the general contact page.
     expect(path(done.handoff.url)).toBe('/kontakt/');
   });
@@ -65,18 +65,24 @@ describe('hand-off to the responsible team', () => {
   });
 
   it('hands a question the pages do not answer to the team above the page nearest its topic', async () => {
-    const done = await ask(crawled, 'Was kostet die Verlängerung des Ausweises für mein Kind beim Bürgeramt?');
+    const done = await ask(crawled, 'Kann ich den Schwerbehindertenausweis im Ausland verlängern lassen?');
     expect(done.confident).toBe(false);
+    expect(done.declined).toBe('not-covered');
     expect(done.sources).toEqual([]);
-    expect(done.answer).toContain('keine verlässliche Antwort');
-    expect(done.handoff.contact).toMatchObject({ name: 'Team Schwerbehindertenausweis', origin: 'parent' });
-    expect(done.answer).toContain('Team Schwerbehindertenausweis, Telefon 0221 555-3100');
+    expect(done.handoff.contact).toMatchObject({ name: 'Servicestelle Inklusionsamt', phone: '0221 555-3000', origin: 'parent' });
+    expect(path(done.handoff.contact.url)).toBe('/inklusionsamt/');
+    expect(done.answer).toContain('Bitte wenden Sie sich an: Servicestelle Inklusionsamt, 0221 555-3000');
+  });
+
+  it('keeps the general contact for a declined question far from every topic', async () => {
+    const done = await ask(crawled, 'Wer gewinnt am Samstag das Fußballspiel?');
+    expect(done.handoff.contact).toMatchObject({ name: 'Zentrale Servicenummer Inklusionsamt', origin: 'general' });
   });
 
   it('lets the editors’ URL-prefix mapping win over the crawled contact box', async () => {
     const done = await ask(mapped, 'Bekomme ich einen Zuschuss für den Kauf meines Autos?');
     expect(done.handoff.contact).toEqual({ ...CONFIGURED['/inklusionsamt/kraftfahrzeughilfe/'], url: done.handoff.url, origin: 'config' });
-    expect(done.answer).toContain('Team Kfz-Hilfe (Vertretung), Telefon 0221 555-3046');
+    expect(done.answer).toContain('Team Kfz-Hilfe (Vertretung), 0221 555-3046');
     // Pages outside the mapped prefix keep their crawled team.
     const other = await ask(mapped, 'Steht mir in meinem Fall besonderer Kündigungsschutz zu?');
     expect(other.handoff.contact).toMatchObject({ name: 'Team Kündigungsschutz', origin: 'page' });

@@ -59,9 +59,8 @@ describe('abstention: the bot declines and hands off', () => {
     const done = await chatDone(app, question);
     expect(done.confident).toBe(false);
     expect(done.answer).toContain('kann ich nicht beurteilen');
-    // The answer names the responsible team and links where it is published (the general contact page without one).
-    expect(done.answer).toContain(done.handoff.contact?.url ?? done.handoff.url);
-    if (done.handoff.contact) expect(done.answer).toContain(done.handoff.contact.name);
+    expect(done.declined).toBe('personal-assessment');
+    expect(done.answer).toContain(`Bitte wenden Sie sich an: ${done.handoff.contact?.name ?? done.handoff.title}`);
   });
 });
 

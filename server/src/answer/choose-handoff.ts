@@ -19,8 +19,9 @@ export interface ChooseHandoffInput {
  * Who the citizen is sent to when a person has to help, most specific first, for the first cited
  * passage that leads anywhere:
  * 1. the editors' mapping for its URL (`handoff.contacts`), which wins over anything crawled;
- * 2. the contact block of its section, else of its page, else of the nearest page above it;
- * then the FAQ entry's `contact`; then the general contact.
+ * 2. the contact block of its section (for an editors' FAQ entry: the `contact` they wrote for
+ *    it), else of its page, else of the nearest page above it;
+ * then the `contact` of an FAQ entry given or cited; then the general contact.
  * The hand-off's link stays the general contact page where there is one ("all contacts"); the
  * chosen team is in `contact`.
  */
@@ -33,6 +34,8 @@ export function chooseHandoff(input: ChooseHandoffInput): Handoff | null {
       return withContact(general, { ...details, url: url ?? general?.url ?? passage.url, origin: 'config' });
     }
     if (passage.contactRecord) return withContact(general, fromRecord(passage.contactRecord, passageUrl(passage), passage.contactRecord.scope ? 'section' : 'page'));
+    // An editors' FAQ entry is its own section: the contact they wrote for it is that section's.
+    if (passage.kind === 'faq' && passage.contact) return withContact(general, { ...contactFromText(passage.contact), url: general?.url ?? passage.url, origin: 'faq' });
     const section = input.contacts.section(passage);
     if (section) return withContact(general, fromDirectory(section, 'section'));
     const page = input.contacts.page(passage.url);
@@ -44,18 +47,6 @@ export function chooseHandoff(input: ChooseHandoffInput): Handoff | null {
   const faqContact = input.faqEntryContact ?? faq?.contact;
   if (faqContact) return withContact(general, { ...contactFromText(faqContact), url: faq?.url ?? general?.url ?? input.citedPassages[0]?.url ?? '', origin: 'faq' });
   return general;
-}
-
-/**
- * The sentence a declining answer ends with: the team and how to reach it, or the contact page.
- * Citizens read it in the answer text too, so it stands on its own without the widget's card.
- */
-export function handoffSentence(handoff: Handoff | null, lead = 'Bitte wenden Sie sich an'): string {
-  if (!handoff) return '';
-  const c = handoff.contact;
-  if (!c) return ` ${lead}: ${handoff.title} (${handoff.url}).`;
-  const ways = [c.phone && `Telefon ${c.phone}`, c.email && `E-Mail ${c.email}`].filter(Boolean).join(', ');
-  return ` ${lead}: ${c.name}${ways ? `, ${ways}` : ''} (${c.url}).`;
 }
 
 function withContact(general: Handoff | null, contact: Contact): Handoff {
