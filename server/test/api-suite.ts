@@ -108,6 +108,14 @@ export function defineApiSuite(target: () => ApiTarget): void {
       expect(done.answer).not.toMatch(/https?:\/\//);
     });
 
+    it('hands a personal-assessment question about the car grant to the car-grant team named on its page', async () => {
+      const done = (await readSseEvents(await chat({ message: 'Bekomme ich einen Zuschuss für den Kauf meines Autos?' }))).at(-1)!.data;
+      expect(done.declined).toBe('personal-assessment');
+      expect(done.handoff.contact).toMatchObject({ name: 'Team Kraftfahrzeughilfe', phone: '0221 555-3045', origin: 'page' });
+      expect(sitePath(done.handoff.contact.url)).toBe('/inklusionsamt/kraftfahrzeughilfe/');
+      expect(sitePath(done.handoff.url)).toBe('/kontakt/');
+    });
+
     it('uses the previous question for a short follow-up', async () => {
       const history = [
         { role: 'user', content: 'Wer hilft beim Umbau meines Fahrzeugs?' },
