@@ -4,12 +4,12 @@
  * Live regions inside a shadow root are not announced reliably (Chrome, iOS VoiceOver:
  * Umbraco-CMS #21028, coveo ui-kit #1715), so the widget creates one visually clipped element
  * in the light DOM at load, empty, because screen readers only announce changes to regions
- * that already exist (docs/accessibility.md, live regions). It holds two regions: a polite status for result counts and answer
+ * that already exist (docs/accessibility.md, Announcements). It holds two regions: a polite status for result counts and answer
  * progress, and an assertive one reserved for "no results" and errors, so
  * routine counts never interrupt (docs/accessibility.md, WCAG 4.1.3).
  *
  * Nothing else is live: neither the result list nor the transcript, so streamed tokens are
- * never read out one by one (docs/accessibility.md, streamed answers).
+ * never read out one by one (docs/accessibility.md, Answers).
  */
 export interface Announcer {
   /**

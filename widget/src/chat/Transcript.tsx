@@ -12,7 +12,7 @@ interface Props {
 
 /**
  * The conversation. Deliberately not a live region and no role=log: streamed tokens would be
- * read out piecemeal (docs/accessibility.md, streamed answers); progress is announced by the light-DOM status region. Focusable,
+ * read out piecemeal (docs/accessibility.md, Answers); progress is announced by the light-DOM status region. Focusable,
  * so keyboard users can scroll it.
  */
 export function Transcript({ strings, contentKey, children }: Props) {

@@ -13,7 +13,7 @@ import { memoryOnly, sessionStore } from './persist';
  *
  * Only one answer streams at a time: a new question or "Neues Gespräch" aborts the running
  * request. The announcer speaks only "started" and "finished", never the streamed tokens
- * (docs/accessibility.md, streamed answers). Closing the dialog does not stop an answer; it is there when the dialog reopens.
+ * (docs/accessibility.md, Answers). Closing the dialog does not stop an answer; it is there when the dialog reopens.
  */
 export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: Announcer) {
   const [store] = useState(() => (config.persist === 'session' ? sessionStore() : memoryOnly));

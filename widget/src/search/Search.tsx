@@ -31,7 +31,7 @@ const optionId = (i: number): string => `aw-q-opt-${i}`;
  * The search box: an ARIA 1.2 combobox with a listbox popup (APG "list autocomplete").
  * DOM focus always stays in the input; Down/Up move a highlight that is exposed through
  * aria-activedescendant, which is set only by those keys and never while typing, so typed text is never
- * replaced under the user's fingers (docs/accessibility.md, search box).
+ * replaced under the user's fingers (docs/accessibility.md, Search).
  */
 export function Search({ config, search, strings, announcer, onAskAssistant, onPreloadAssistant }: Props) {
   const [value, setValue] = useState('');
