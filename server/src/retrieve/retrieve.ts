@@ -1,4 +1,4 @@
-import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
+import { AuskunftError, bundledSynonyms, bundledThesaurus, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable, type Thesaurus } from '@auskunft/core';
 import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
@@ -46,6 +46,8 @@ export interface RetrieverOptions {
   vectorWeight: number;
   /** Query-time synonyms; default: the bundled German list. Combine with `mergeSynonyms` for an editor's file. */
   synonyms?: SynonymTable;
+  /** Broad synonym sets whose fitting senses expand the query; default: the bundled OpenThesaurus table, null for none. */
+  thesaurus?: Thesaurus | null;
   /** Query vectors kept for repeated queries (least recently used forgotten first); default 1000, 0 keeps none. */
   embeddingCacheSize?: number;
 }
@@ -85,6 +87,7 @@ export function createRetriever(options: RetrieverOptions) {
   const vocabulary = createVocabulary(options.lexical);
   const matcher = createPassageMatcher(options.passages);
   const synonyms = options.synonyms ?? bundledSynonyms();
+  const thesaurus = options.thesaurus === undefined ? bundledThesaurus() : (options.thesaurus ?? undefined);
   if (options.vectors.size !== options.passages.length) {
     throw new AuskunftError('INDEX_CORRUPT', `The vector index holds ${options.vectors.size} vectors for ${options.passages.length} passages. Rebuild the index with \`auskunft crawl\`.`);
   }
@@ -131,12 +134,13 @@ export function createRetriever(options: RetrieverOptions) {
       vectorWeight: options.vectorWeight,
       embeddingCacheSize: options.embeddingCacheSize ?? 1000,
       synonymRules: synonyms.size,
+      thesaurusSets: thesaurus?.size ?? 0,
       embedder: options.embedder.id,
     },
     async retrieve(query: string, limit = 20, retrieveOptions: RetrieveOptions = {}): Promise<Retrieval> {
       const rankers = retrieveOptions.rankers ?? 'hybrid';
       const parsed = parseQuery(query);
-      const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, expand: retrieveOptions.expand ?? true });
+      const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, ...(thesaurus ? { thesaurus } : {}), expand: retrieveOptions.expand ?? true });
       const terms = [...new Set([...parsed.tokens.map((t) => t.term), ...groups.flatMap((g) => g.alternatives.map((a) => a.term))])];
       const filter = compilePassageFilter(options.passages, retrieveOptions);
       // A passage can only hold a quoted phrase if its postings hold every word of it: a binary
