@@ -8,6 +8,7 @@ import { embedPassages } from './write/embed.js';
 import { loadFaqFiles, type FaqFileEntry } from './faq-files/faq-files.js';
 import { loadPreviousIndex, type PreviousIndex } from './incremental/previous-index.js';
 import { countByCategory, type CrawlReport } from './report.js';
+import { markSiteTemplates } from './write/site-templates.js';
 import { writeIndex } from './write/write-index.js';
 
 export interface CrawlOptions {
@@ -70,7 +71,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
 
     const drafts: PassageDraft[] = documents.flatMap((d) => d.passages);
     drafts.push(...faqFilePassages(faq.entries, documents, settings.defaultLang, warnings));
-    const passages: Passage[] = drafts.map((draft, id) => ({ id, ...draft }));
+    const templates = markSiteTemplates(drafts);
+    const passages: Passage[] = templates.passages.map((draft, id) => ({ id, ...draft }));
     const embedded = await embedPassages(passages, options.embedder, {
       cached: previous ? (key) => previous.vectorFor(key) : undefined,
       onProgress: (done, total, reused) => options.onProgress?.({ stage: 'embed', done, total, reused }),
@@ -90,6 +92,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
       embedder: { id: options.embedder.id, dimension: embedded.dimension },
       hnsw: { m: settings.hnswM, efConstruction: settings.hnswEfConstruction },
       startedAt,
+      learned: { templates: templates.learned },
       extraFiles: ({ version, manifest }) => {
         const { files } = manifest;
         report = {

@@ -55,8 +55,10 @@ export function derivedTerms(term: string): string[] {
     if (base.startsWith('be') && base.length - 2 >= MIN_STEM) add(base.slice(2));
     else add(`be${base}`);
     // "zahlung" ↔ "zahl": the stemmer keeps -ung after some stems.
-    if (base.endsWith('ung') && base.length - 3 >= MIN_STEM - 1) add(base.slice(0, -3));
-    else add(`${base}ung`);
+    if (base.endsWith('ung') && base.length - 3 >= MIN_STEM - 1) {
+      add(base.slice(0, -3));
+      if (!base.startsWith('be')) add(`be${base.slice(0, -3)}`);
+    } else add(`${base}ung`);
     for (const [verb, noun] of ABLAUT) {
       if (base.endsWith(verb)) add(base.slice(0, -verb.length) + noun);
       else if (base.endsWith(noun)) add(base.slice(0, -noun.length) + verb);

@@ -1,4 +1,4 @@
-import { AuskunftError, bundledSynonyms, bundledThesaurus, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable, type Thesaurus } from '@auskunft/core';
+import { AuskunftError, bundledSynonyms, bundledThesaurus, parseQuery, unsearchedPassages, type Embedder, type LexicalIndex, type Passage, type SynonymTable, type Thesaurus } from '@auskunft/core';
 import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
@@ -72,6 +72,11 @@ const FAQ_BOOST = 1;
  * rank first, title matches before heading matches, and among themselves by relevance.
  */
 const EXACT_BONUS: Record<'title' | 'heading', number> = { title: 2, heading: 1 };
+/**
+ * Share of the fused score a link list keeps (a related-links box, a hub page's list of
+ * services; site-templates.ts): it names the topic, the page it links to explains it.
+ */
+const LINK_LIST_FACTOR = 0.4;
 
 /**
  * Hybrid retrieval: BM25 over the analysed and expanded query words and nearest neighbours of the
@@ -87,6 +92,7 @@ export function createRetriever(options: RetrieverOptions) {
   const vocabulary = createVocabulary(options.lexical);
   const matcher = createPassageMatcher(options.passages);
   const synonyms = options.synonyms ?? bundledSynonyms();
+  const unsearched = unsearchedPassages(options.passages);
   const thesaurus = options.thesaurus === undefined ? bundledThesaurus() : (options.thesaurus ?? undefined);
   if (options.vectors.size !== options.passages.length) {
     throw new AuskunftError('INDEX_CORRUPT', `The vector index holds ${options.vectors.size} vectors for ${options.passages.length} passages. Rebuild the index with \`auskunft crawl\`.`);
@@ -109,7 +115,7 @@ export function createRetriever(options: RetrieverOptions) {
     const queryVector = await embedQuery(query);
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
-    const hits = await options.vectors.search(queryVector, k);
+    const hits = (await options.vectors.search(queryVector, k)).filter((h) => !unsearched.has(h.id));
     return (accept ? hits.filter((h) => accept(h.id)) : hits).slice(0, CANDIDATES);
   };
 
@@ -180,6 +186,7 @@ export function createRetriever(options: RetrieverOptions) {
           const result = hit(id, rrf);
           // A passage holding every word of the question beats one that ranks high on a part of it.
           result.score *= COVERAGE_FLOOR + result.coverage;
+          if (result.passage.role === 'links') result.score *= LINK_LIST_FACTOR;
           if (result.passage.kind === 'faq') {
             result.faqMatch = matcher.faqSimilarity(groups, id);
             if (result.faqMatch >= FAQ_MIN_SIMILARITY) result.score *= 1 + FAQ_BOOST * result.faqMatch;
