@@ -4,7 +4,7 @@ import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
 import { compilePassageFilter, type PassageFilter } from './filter.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { createPassageMatcher, type ExactMatch } from './passage-match.js';
+import { createPassageMatcher, isQuestionShaped, type ExactMatch } from './passage-match.js';
 import { createLru } from './lru.js';
 import { createVocabulary } from './vocabulary.js';
 
@@ -187,7 +187,7 @@ export function createRetriever(options: RetrieverOptions) {
           // A passage holding every word of the question beats one that ranks high on a part of it.
           result.score *= COVERAGE_FLOOR + result.coverage;
           if (result.passage.role === 'links') result.score *= LINK_LIST_FACTOR;
-          if (result.passage.kind === 'faq') {
+          if (isQuestionShaped(result.passage)) {
             result.faqMatch = matcher.faqSimilarity(groups, id);
             if (result.faqMatch >= FAQ_MIN_SIMILARITY) result.score *= 1 + FAQ_BOOST * result.faqMatch;
           }
