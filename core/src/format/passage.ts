@@ -59,7 +59,10 @@ export function passageUrl(passage: Pick<Passage, 'url' | 'anchor'>): string {
 export function passageFields(passage: Pick<Passage, 'title' | 'section' | 'text' | 'alternatives'>): Array<{ text: string; weight: number }> {
   return [
     { text: passage.title, weight: 1 },
-    { text: passage.section ?? '', weight: 2 },
+    // The section's own heading says what it is about; the headings above it are shared with its
+    // sibling sections and so tell less about which one answers (the deep link).
+    { text: passage.section?.split(' › ').slice(0, -1).join(' › ') ?? '', weight: 1 },
+    { text: passage.section?.split(' › ').at(-1) ?? '', weight: 3 },
     { text: (passage.alternatives ?? []).join('\n'), weight: 2 },
     { text: passage.text, weight: 1 },
   ];
