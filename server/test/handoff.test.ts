@@ -65,7 +65,7 @@ describe('hand-off to the responsible team', () => {
   });
 
   it('hands a question the pages do not answer to the team above the page nearest its topic', async () => {
-    const done = await ask(crawled, 'Kann ich den Schwerbehindertenausweis im Ausland verlängern lassen?');
+    const done = await ask(crawled, 'Zahlt die Arbeitsassistenz auch einen Hund?');
     expect(done.confident).toBe(false);
     expect(done.declined).toBe('not-covered');
     expect(done.sources).toEqual([]);

@@ -55,7 +55,7 @@ export function createPassageMatcher(passages: readonly Passage[]) {
   const heading = (id: number): string[][] => (entry(id).heading ??= variants(headingOf(passages[id]!)));
   const questions = (id: number): string[][] => {
     const passage = passages[id]!;
-    if (passage.kind !== 'faq') return [];
+    if (!isQuestionShaped(passage)) return [];
     return (entry(id).questions ??= [analyzeTerms(headingOf(passage)), ...(passage.alternatives ?? []).map((a) => analyzeTerms(a))]);
   };
   const fields = (id: number): string[][] => (entry(id).fields ??= passageFields(passages[id]!).map((f) => analyzeTerms(f.text)));
@@ -108,6 +108,15 @@ export function createPassageMatcher(passages: readonly Passage[]) {
       return phrases.every((phrase) => analysed.some((field) => containsPhrase(field, phrase)));
     },
   };
+}
+
+/**
+ * FAQ entries, and sections whose heading is a question ("Wie beantrage ich den Ausweis?"): pages
+ * answer in that form without FAQ markup, and the heading is then matched against the user's
+ * question as a whole, like an FAQ question.
+ */
+export function isQuestionShaped(passage: Pick<Passage, 'kind' | 'section'>): boolean {
+  return passage.kind === 'faq' || (passage.section?.trimEnd().endsWith('?') ?? false);
 }
 
 function variants(text: string): string[][] {
