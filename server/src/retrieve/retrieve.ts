@@ -59,6 +59,12 @@ export interface RetrieveOptions extends PassageFilter {
 
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 50;
+/**
+ * BM25 hits checked for the order of quoted words at most. Checking analyses the passage, and a
+ * phrase whose words are common but never stand together would otherwise have every passage
+ * holding them analysed (all of a large site for „Antrag stellen“ written as „stellen Antrag“).
+ */
+export const MAX_PHRASE_CHECKS = CANDIDATES * 4 ** 2;
 /** Share of the fused score a passage keeps when it contains none of the query's words. */
 const COVERAGE_FLOOR = 0.5;
 /** An FAQ entry whose question (or alternative) matches this well is boosted… */
@@ -120,7 +126,7 @@ export function createRetriever(options: RetrieverOptions) {
     for (let fetch = CANDIDATES * 4; ; fetch *= 4) {
       const hits = bm25.search(groups, fetch, accept);
       const kept = hits.filter((h) => inOrder(h.id));
-      if (kept.length >= CANDIDATES || hits.length < fetch) return kept.slice(0, CANDIDATES);
+      if (kept.length >= CANDIDATES || hits.length < fetch || fetch >= MAX_PHRASE_CHECKS) return kept.slice(0, CANDIDATES);
     }
   };
 

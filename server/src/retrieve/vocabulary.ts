@@ -19,6 +19,19 @@ export interface Vocabulary {
 
 /** An unstemmed typo may keep up to this many letters of an inflection ending beyond the stem. */
 const MAX_ENDING = 3;
+/**
+ * Longest word corrected as a typo. Comparing costs the product of both lengths per candidate,
+ * and terms longer than the typo index's bigram positions reach are compared with every one of
+ * them; no real German word is longer (see `MAX_COMPOUND_LENGTH`), a longer one is noise.
+ */
+export const MAX_TYPO_WORD_LENGTH = 80;
+/**
+ * Compounds returned per lookup. On a large site a common part ("antrag", "hilfe") is part of
+ * thousands of index terms, and each becomes an alternative whose postings BM25 reads, so the
+ * query's cost would grow with the site. The most frequent ones are kept (in index order); the
+ * demo site and the 6,000-passage benchmark index never come near it.
+ */
+export const MAX_COMPOUNDS_PER_LOOKUP = 400;
 
 /**
  * The index's terms, read once at start-up: what exists, how often, which compounds contain which
@@ -52,11 +65,11 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
         const at = indexOfSequence(candidate.parts, parts);
         if (at >= 0 && candidate.term !== parts.join('')) out.push({ term: candidate.term, head: at + parts.length === candidate.parts.length });
       }
-      return out;
+      return out.length > MAX_COMPOUNDS_PER_LOOKUP ? mostFrequent(out, MAX_COMPOUNDS_PER_LOOKUP, df) : out;
     },
     similar(word, limit = 3) {
       const max = allowedTypos(word.length);
-      if (max === 0) return [];
+      if (max === 0 || word.length > MAX_TYPO_WORD_LENGTH) return [];
       const found: Array<{ term: string; distance: number }> = [];
       for (const term of typos.candidates(word, max, word.length - max - MAX_ENDING, word.length + max, MAX_ENDING)) {
         if (allowedTypos(term.length) === 0) continue;
@@ -72,6 +85,12 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
       return found.sort((a, b) => a.distance - b.distance || df(b.term) - df(a.term) || (a.term < b.term ? -1 : 1)).slice(0, limit);
     },
   };
+}
+
+/** The `limit` most frequent matches (ties: alphabetical), in their original order. */
+function mostFrequent(matches: CompoundMatch[], limit: number, df: (term: string) => number): CompoundMatch[] {
+  const kept = new Set([...matches].sort((a, b) => df(b.term) - df(a.term) || (a.term < b.term ? -1 : 1)).slice(0, limit));
+  return matches.filter((m) => kept.has(m));
 }
 
 function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {
