@@ -121,12 +121,12 @@ export function createRetriever(options: RetrieverOptions) {
    * are checked in rank order, fetching four times as many until enough pass or none are left,
    * which gives exactly the top candidates among the passages holding the phrases.
    */
-  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined) => {
-    if (!inOrder) return bm25.search(groups, CANDIDATES, accept);
+  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined, alsoIds: readonly number[]) => {
+    if (!inOrder) return bm25.searchWithCoverage(groups, CANDIDATES, accept, alsoIds);
     for (let fetch = CANDIDATES * 4; ; fetch *= 4) {
-      const hits = bm25.search(groups, fetch, accept);
+      const { hits, coverage } = bm25.searchWithCoverage(groups, fetch, accept, alsoIds);
       const kept = hits.filter((h) => inOrder(h.id));
-      if (kept.length >= CANDIDATES || hits.length < fetch || fetch >= MAX_PHRASE_CHECKS) return kept.slice(0, CANDIDATES);
+      if (kept.length >= CANDIDATES || hits.length < fetch || fetch >= MAX_PHRASE_CHECKS) return { hits: kept.slice(0, CANDIDATES), coverage };
     }
   };
 
@@ -155,9 +155,12 @@ export function createRetriever(options: RetrieverOptions) {
           : undefined;
       const inOrder = parsed.phrases.length > 0 ? (id: number) => matcher.containsPhrases(parsed.phrases, id) : undefined;
 
-      const lexicalHits = rankers === 'vector' ? [] : lexicalCandidates(groups, cheap, inOrder);
+      // Vectors first: everything after them runs without a pause, so BM25 can hand over the
+      // coverage of both rankers' candidates from its one pass over the postings.
       const vectorAccept = cheap && inOrder ? (id: number) => cheap(id) && inOrder(id) : cheap;
       const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, vectorAccept);
+      const lexical = rankers === 'vector' ? null : lexicalCandidates(groups, cheap, inOrder, vectorHits.map((h) => h.id));
+      const lexicalHits = lexical?.hits ?? [];
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
       const hit = (id: number, score: number): RetrievedPassage => ({
@@ -165,7 +168,7 @@ export function createRetriever(options: RetrieverOptions) {
         score,
         bm25: bm25ById.get(id) ?? 0,
         similarity: similarityById.get(id) ?? 0,
-        coverage: bm25.coverage(groups, id),
+        coverage: lexical?.coverage.get(id) ?? bm25.coverage(groups, id),
       });
 
       let passages: RetrievedPassage[];
