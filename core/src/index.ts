@@ -1,4 +1,4 @@
-export { ANALYSIS_VERSION, analyzeText, analyzeTerms, type AnalyzedToken } from './analyze/analyze.js';
+export { ANALYSIS_VERSION, analyzeMatching, analyzeText, analyzeTerms, type AnalyzedToken } from './analyze/analyze.js';
 export { normalizeWord } from './analyze/normalize.js';
 export { tokenize, type Token } from './analyze/tokenize.js';
 export { stemWord } from './analyze/stem.js';
