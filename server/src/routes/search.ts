@@ -7,7 +7,7 @@ import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
 import { ApiError } from '../http/api-error.js';
 import { requireText } from '../http/validate.js';
-import { scrubPersonalData } from '../privacy/scrub.js';
+import { scrubPersonalData, type Scrubber } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {
   retriever: Retriever;
@@ -17,6 +17,8 @@ export interface SearchRouteOptions {
   onSearch?: (query: string, results: number) => void;
   /** Responses kept for repeated searches (same query and filters); 0 keeps none. */
   cacheSize?: number;
+  /** Default: `scrubPersonalData`; the app passes one that knows the authority's own contact data. */
+  scrub?: Scrubber;
 }
 
 type SearchResult = { url: string; title: string; section: string | null; sectionUrl: string; snippet: string; highlights: Array<[number, number]>; score: number };
@@ -28,6 +30,7 @@ type SearchResult = { url: string; title: string; section: string | null; sectio
  */
 export function searchRoute(options: SearchRouteOptions) {
   const cache = createLru<string, SearchResult[]>(options.cacheSize ?? 0);
+  const scrub = options.scrub ?? scrubPersonalData;
   return new Hono().get('/', async (c) => {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
@@ -35,7 +38,7 @@ export function searchRoute(options: SearchRouteOptions) {
     const key = JSON.stringify([query, filter.prefix, filter.lang]);
     const cached = cache.get(key);
     if (cached) {
-      options.onSearch?.(scrubPersonalData(query), cached.length);
+      options.onSearch?.(scrub(query), cached.length);
       return c.json({ query, results: cached });
     }
     let retrieval;
@@ -60,7 +63,7 @@ export function searchRoute(options: SearchRouteOptions) {
         };
       });
     cache.set(key, results);
-    options.onSearch?.(scrubPersonalData(query), results.length);
+    options.onSearch?.(scrub(query), results.length);
     return c.json({ query, results });
   });
 }
