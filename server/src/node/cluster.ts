@@ -137,7 +137,12 @@ export async function runClusterWorker(settings: ServerSettings, embedderSetting
         pending.delete(message.id);
       } else if (message?.auskunft === 'shutdown') stop();
     });
-    process.once('disconnect', stop);
+    process.once('disconnect', () => {
+      // Without the primary nobody counts: let waiting requests through rather than hang them.
+      for (const release of pending.values()) release({ start: Date.now(), count: 0 });
+      pending.clear();
+      stop();
+    });
   });
   process.off('SIGINT', ignore);
   process.off('SIGTERM', ignore);
