@@ -10,7 +10,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   demo = await buildDemoIndex();
   const { index, retriever } = await openTestIndex(demo.outDir);
-  const settings = { ...resolveSettings(serverSettings), logEnabled: false, searchCacheSize: 0, editorToken: 'redaktion-geheim' };
+  const settings = { ...resolveSettings(serverSettings), logEnabled: false, searchCacheSize: 0, editorToken: 'redaktion-geheim-2026-lang-genug' };
   app = createApp({ retriever, manifest: index.manifest, passages: index.passages, settings, store: createSqliteStore(':memory:'), clientAddress: () => '203.0.113.9' });
 });
 
@@ -59,7 +59,7 @@ describe('no request can make text analysis expensive', () => {
         body: JSON.stringify({ rating: 'down', question: hostile, answer: 'Dazu habe ich nichts gefunden.' }),
       });
       expect(feedback.status).toBe(204);
-      const report = await app.request('/editor/unanswered?format=json', { headers: { authorization: 'Bearer redaktion-geheim' } });
+      const report = await app.request('/editor/unanswered?format=json', { headers: { authorization: 'Bearer redaktion-geheim-2026-lang-genug' } });
       expect(report.status).toBe(200);
     });
     expect(work).toBe(0);
