@@ -12,7 +12,7 @@ export { normalizeVector, type Embedder, type EmbedPurpose } from './embed/embed
 export { createHashedNgramEmbedder, DEFAULT_HASHED_DIMENSION, type HashedNgramEmbedderOptions } from './embed/builtin.js';
 export { createHfInferenceEmbedder, type HfInferenceEmbedderOptions } from './embed/hf-inference.js';
 export { embedderSettings, createEmbedderFromSettings, type EmbedderSettings } from './embed/config.js';
-export { passageUrl, passageFields, passageEmbeddingText, type Passage } from './format/passage.js';
+export { passageUrl, passageFields, passageEmbeddingText, unsearchedPassages, type Passage } from './format/passage.js';
 export { parseLexicalIndex, type LexicalIndex } from './format/lexical.js';
 export { parseManifest, manifestSchema, INDEX_FORMAT_VERSION, INDEX_FILES, type Manifest } from './format/manifest.js';
 export { CURRENT_POINTER, VERSIONS_DIR, newVersionName, isVersionName } from './format/layout.js';
@@ -20,3 +20,5 @@ export { readIndexFiles, assertSameEmbedder, type IndexFileSource, type IndexCon
 export { sha256Hex } from './format/checksum.js';
 export { defineSettings, resolveSettings, describeSettings, type SettingDef, type SettingDefs, type Settings, type ResolveSettingsInput } from './settings.js';
 export { AuskunftError, isAuskunftError, type ErrorCode } from './errors.js';
+export { bundledThesaurus, parseThesaurus, type Thesaurus } from './analyze/thesaurus.js';
+export { derivedTerms } from './analyze/derive.js';

@@ -2,7 +2,11 @@ import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
 import type { ContentBlock } from './extract/extract.js';
 import type { FaqEntry } from './extract/faq-jsonld.js';
 
-export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind' | 'origin'>;
+export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind' | 'origin' | 'role'>;
+
+/** A section of at least this many paragraphs, this much of it link text, is a list of links. */
+const LINK_LIST_ITEMS = 3;
+const LINK_LIST_SHARE = 0.6;
 
 export interface ChunkOptions {
   maxChars: number;
@@ -23,12 +27,19 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
   const drafts: ChunkDraft[] = [];
   const trail: Array<{ level: number; text: string }> = [];
   let current = { anchor: null as string | null, section: null as string | null, paragraphs: [] as string[] };
+  // Characters of the open section's paragraphs that are link text (extract.ts marks them).
+  let linkChars = 0;
 
   const flush = () => {
+    const chars = current.paragraphs.reduce((n, p) => n + p.length, 0);
+    // A related-links box or a hub page's list names topics that the linked pages explain: it is
+    // kept, but marked so that it ranks below them (retrieve.ts).
+    const links = current.paragraphs.length >= LINK_LIST_ITEMS && linkChars >= LINK_LIST_SHARE * chars;
     for (const text of splitParagraphs(current.paragraphs, options.maxChars)) {
-      drafts.push({ anchor: current.anchor, section: current.section, text, kind: 'section' });
+      drafts.push({ anchor: current.anchor, section: current.section, text, kind: 'section', ...(links ? { role: 'links' as const } : {}) });
     }
     current = { ...current, paragraphs: [] };
+    linkChars = 0;
   };
 
   for (const block of blocks) {
@@ -47,6 +58,7 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
       drafts.push({ anchor: block.id ?? textFragment(block.question), section: block.question, text: block.answer, kind: 'faq', origin: 'faq-markup' });
     } else if (block.text) {
       current.paragraphs.push(block.text);
+      if (block.link) linkChars += block.text.length;
     }
   }
   flush();

@@ -2,7 +2,7 @@
  * Starter synonym list for German administration and inclusion vocabulary, in the format of
  * `parseSynonyms` (Solr synonyms.txt). Citizens write "Chef", "Auto" or "Formular" where pages say
  * "Arbeitgeber", "Kraftfahrzeug" or "Antrag". Editors add their own list with `search.synonymsFile`
- * (README, "Search quality"); it extends this one. Compound parts and spelling mistakes are
+ * (docs/search.md, "Extend the synonyms"); it extends this one. Compound parts and spelling mistakes are
  * handled elsewhere and need no entry here.
  */
 export const BUNDLED_SYNONYMS_DE = `
@@ -39,6 +39,21 @@ Wiedereingliederung, Eingliederung, BEM, Eingliederungsmanagement
 Jobcoach, Jobcoachin, Jobcoaching, Begleitung, Anleitung
 Konflikt, Streit, Stress, Mobbing, Probleme
 Bewerbung, bewerben, Stellenangebot, Stellenangebote, Stellenausschreibung, Ausschreibung, ausgeschrieben
+
+# Wie Bürgerinnen und Bürger es sagen: Umgangssprache, Kurzformen und ältere Namen, die
+# OpenThesaurus (thesaurus-de.generated.ts) nicht oder nicht so kennt
+Hartz IV, Hartz 4, Arbeitslosengeld II, ALG II, Stütze => Bürgergeld, Grundsicherung
+Krankenschein, gelber Schein, AU, Krankmeldung, Krankschreibung => Arbeitsunfähigkeitsbescheinigung, Arbeitsunfähigkeit
+Knöllchen, Strafzettel, Strafzettel, Blitzer => Verwarnungsgeld, Bußgeld, Bußgeldbescheid
+Papa-Monate, Vätermonate, Partnerschaftsmonate => Partnermonate, Elterngeld
+Führerschein weg, Lappen weg => Fahrverbot, Entziehung der Fahrerlaubnis
+Reha, Kur => Rehabilitation, Rehabilitationsmaßnahme
+Perso => Personalausweis
+Kita, Krippe, Kindergarten, Hort => Kindertagesstätte, Kindertagesbetreuung, Kinderbetreuung
+umziehen, Umzug, neue Wohnung => Ummeldung, Wohnsitz, Anmeldung
+schlägt, schlagen, geschlagen, verprügelt, Prügel => Gewalt, häusliche Gewalt
+Mietzuschuss => Wohngeld
+Rentner, Rentnerin, Ruhestand => Rente, Altersrente
 
 # Geld und Leistungen
 bekommen, erhalten, kriegen

@@ -6,7 +6,8 @@ import { INLINE_TAGS } from './inline-tags.js';
 
 export type ContentBlock =
   | { kind: 'heading'; level: number; text: string; id: string | null }
-  | { kind: 'text'; text: string }
+  /** `link`: the block is (almost) all link text, an item of a list of links. */
+  | { kind: 'text'; text: string; link?: true }
   | { kind: 'faq'; question: string; answer: string; id: string | null };
 
 /**
@@ -67,7 +68,7 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   }
   if (name === 'li' && !hasBlockChildren($, el)) {
     const text = collapse($(el).text());
-    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}` });
+    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}`, ...linkMark($, el, text) });
     return;
   }
   if (name === 'br') {
@@ -76,7 +77,7 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   }
   if (BLOCK_TEXT.has(name) && !hasBlockChildren($, el)) {
     const text = collapse($(el).text());
-    if (text) out.push({ kind: 'text', text });
+    if (text) out.push({ kind: 'text', text, ...linkMark($, el, text) });
     return;
   }
   for (const child of el.children) walk($, child, out);
@@ -92,6 +93,13 @@ function appendText(out: ContentBlock[], text: string, attached = false): void {
   else if (last?.kind === 'text') last.text = text;
   else out.push({ kind: 'text', text });
 }
+
+/** Link lists ("Das könnte Sie auch interessieren") are items whose text is nearly all a link's. */
+function linkMark($: CheerioAPI, el: Element, text: string): { link?: true } {
+  const linked = collapse($(el).find('a').text()).length;
+  return linked > 0 && linked >= LINK_TEXT_SHARE * text.length ? { link: true } : {};
+}
+const LINK_TEXT_SHARE = 0.8;
 
 function hasBlockChildren($: CheerioAPI, el: Element): boolean {
   return $(el).children('p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre').length > 0;

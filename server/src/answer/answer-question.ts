@@ -1,15 +1,18 @@
-import { passageUrl } from '@auskunft/core';
 import { withoutPlaceholders } from '../privacy/scrub.js';
 import type { Retrieval, RetrievedPassage, Retriever } from '../retrieve/retrieve.js';
-import type { Answer, AnswerTrace, Handoff, Source } from './answer.js';
-import { asksSameQuestion, CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
+import type { Answer, AnswerTrace, Handoff } from './answer.js';
+import { CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
+import { asksSameQuestion } from './key-concepts.js';
 import { composeFromUnit } from './compose-extractive.js';
 import { faqHandoff } from './faq-contact.js';
+import { generatedAnswer } from './answer-with-model.js';
 import type { ChatGenerator } from './generate-llm.js';
-import { buildChatMessages } from './prompt.js';
 import { assessmentPreamble, declineReply, handoffSentence, smallTalkReply } from './replies.js';
 import { understandMessage, type Turn, type Understanding } from './understand.js';
-import { createSentenceValidator } from './validate-generated.js';
+import { toSource } from './source.js';
+import { streamText, type AnswerEvent } from './stream-text.js';
+
+export type { AnswerEvent } from './stream-text.js';
 
 export type { Turn } from './understand.js';
 
@@ -19,7 +22,6 @@ export interface ComposeOptions {
   handoff: Handoff | null;
 }
 
-export type AnswerEvent = { type: 'delta'; text: string } | { type: 'done'; answer: Answer };
 
 export interface AnswerContext {
   retriever: Retriever;
@@ -31,10 +33,6 @@ export interface AnswerContext {
   onFallback?: (reason: NonNullable<Answer['fallback']>, detail: string) => void;
 }
 
-/** Words per delta when an answer that already exists is streamed. */
-const WORDS_PER_DELTA = 4;
-/** Model turns given as context: enough for a follow-up, little enough that a prompt carries no more of the conversation than needed (docs/data-protection.md). */
-const HISTORY_FOR_MODEL = 4;
 /**
  * An editors' FAQ entry answers verbatim only when the question is nearly its own question or one
  * of its alternatives. Sharing words is not enough: "Wer zahlt den Umbau meines Autos?" shares
@@ -185,78 +183,4 @@ function assessmentAnswer(unit: AnswerUnit | undefined, chosen: ChosenUnit, unde
 /** An editors' FAQ entry names the people for its topic; other units hand off to the general contact. */
 function unitHandoff(unit: AnswerUnit, general: Handoff | null): Handoff | null {
   return unit.editorial ? faqHandoff(unit.hits[0]!.passage, general) : general;
-}
-
-/**
- * The model restates the chosen unit (and other units that contain the question's key
- * concepts), never the raw retrieval list. Only sentences that pass validation are streamed; on
- * timeout, error or no grounded sentence the extractive answer is sent instead. The request to
- * the model is cancelled when the citizen goes away (`signal`).
- */
-async function* generatedAnswer(
-  ctx: AnswerContext,
-  message: string,
-  units: readonly AnswerUnit[],
-  understood: Understanding,
-  history: readonly Turn[],
-  extractive: Answer,
-  clientSignal: AbortSignal | undefined,
-  trace: AnswerTrace,
-): AsyncGenerator<AnswerEvent> {
-  const generator = ctx.generator!;
-  const passages = units.flatMap((u) => u.hits).slice(0, ctx.llmPassages);
-  const messages = buildChatMessages(message, history.slice(-HISTORY_FOR_MODEL), passages.map((p) => p.passage), understood.lang);
-  const validator = createSentenceValidator(passages.length);
-  let streamed = '';
-  const emit = (sentences: string[]): AnswerEvent[] =>
-    sentences.map((s) => {
-      const text = streamed ? ` ${s}` : s;
-      streamed += text;
-      return { type: 'delta', text };
-    });
-  const signals = [AbortSignal.timeout(ctx.llmTimeoutMs), ...(clientSignal ? [clientSignal] : [])];
-  try {
-    for await (const token of generator.stream(messages, AbortSignal.any(signals))) yield* emit(validator.push(token));
-    yield* emit(validator.finish());
-  } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    ctx.onFallback?.(timedOut ? 'timeout' : 'error', error instanceof Error ? error.message : String(error));
-    if (!streamed) return yield { type: 'done', answer: { ...extractive, fallback: timedOut ? 'timeout' : 'error', trace } };
-  }
-  if (validator.declined) return yield* streamText({ ...declineReply('not-covered', understood.lang, ctx.compose.handoff), trace });
-  const validated = validator.result();
-  if (!validated) {
-    ctx.onFallback?.('ungrounded', 'the model answer cited no source');
-    return yield { type: 'done', answer: { ...extractive, fallback: 'ungrounded', trace } };
-  }
-  yield {
-    type: 'done',
-    answer: {
-      text: validated.text,
-      sources: validated.cited.map((n, i) => toSource(passages[n - 1]!, i + 1)),
-      generated: 'llm',
-      model: generator.model,
-      confident: true,
-      handoff: extractive.handoff,
-      lang: understood.lang,
-      trace,
-    },
-  };
-}
-
-export function toSource(hit: RetrievedPassage, n: number): Source {
-  const text = hit.passage.text.replace(/•\s*/g, '').replace(/\s+/g, ' ');
-  return {
-    n,
-    url: passageUrl(hit.passage),
-    title: hit.passage.title,
-    section: hit.passage.section,
-    snippet: text.length > 200 ? `${text.slice(0, 200).replace(/\s+\S*$/, '')} …` : text,
-  };
-}
-
-async function* streamText(answer: Answer): AsyncGenerator<AnswerEvent> {
-  const words = answer.text.split(/(?<=\s)/);
-  for (let i = 0; i < words.length; i += WORDS_PER_DELTA) yield { type: 'delta', text: words.slice(i, i + WORDS_PER_DELTA).join('') };
-  yield { type: 'done', answer };
 }

@@ -60,7 +60,7 @@ export function createPassageMatcher(passages: readonly Passage[]) {
   const heading = (id: number): string[][] => (entry(id).heading ??= variants(headingOf(passages[id]!)));
   const questions = (id: number): string[][] => {
     const passage = passages[id]!;
-    if (passage.kind !== 'faq') return [];
+    if (!isQuestionShaped(passage)) return [];
     return (entry(id).questions ??= [analyzeTerms(headingOf(passage)), ...(passage.alternatives ?? []).map((a) => analyzeTerms(a))]);
   };
   // Exact matches compare sets of words; as sorted strings that is one string comparison per
@@ -127,6 +127,15 @@ export function createPassageMatcher(passages: readonly Passage[]) {
       return phrases.every((phrase) => analysed.some((field) => containsPhrase(field, phrase)));
     },
   };
+}
+
+/**
+ * FAQ entries, and sections whose heading is a question ("Wie beantrage ich den Ausweis?"): pages
+ * answer in that form without FAQ markup, and the heading is then matched against the user's
+ * question as a whole, like an FAQ question.
+ */
+export function isQuestionShaped(passage: Pick<Passage, 'kind' | 'section'>): boolean {
+  return passage.kind === 'faq' || (passage.section?.trimEnd().endsWith('?') ?? false);
 }
 
 function variants(text: string): string[][] {

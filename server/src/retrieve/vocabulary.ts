@@ -13,6 +13,8 @@ export interface Vocabulary {
   documentFrequency(term: string): number;
   /** Index terms whose compound parts contain `parts` in order, e.g. ['ausweis'] → 'ersatzausweis'. */
   compoundsContaining(parts: readonly string[]): CompoundMatch[];
+  /** Whether some passage contains both terms. */
+  cooccur(a: string, b: string): boolean;
   /** Index terms within the typo distance allowed for the word's length, closest and most frequent first. */
   similar(word: string, limit?: number): Array<{ term: string; distance: number }>;
 }
@@ -60,6 +62,14 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
   return {
     has: (term) => Object.hasOwn(lexical.postings, term),
     documentFrequency: df,
+    cooccur(a, b) {
+      const pa = lexical.postings[a];
+      const pb = lexical.postings[b];
+      if (!pa || !pb) return false;
+      const [small, large] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+      for (let i = 0; i < small.length; i += 2) if (hasPosting(large, small[i]!)) return true;
+      return false;
+    },
     compoundsContaining(parts) {
       const out: CompoundMatch[] = [];
       for (const candidate of byPart.get(parts[0]!) ?? []) {
@@ -92,6 +102,20 @@ export function createVocabulary(lexical: LexicalIndex): Vocabulary {
 function mostFrequent(matches: CompoundMatch[], limit: number, df: (term: string) => number): CompoundMatch[] {
   const kept = new Set([...matches].sort((a, b) => df(b.term) - df(a.term) || (a.term < b.term ? -1 : 1)).slice(0, limit));
   return matches.filter((m) => kept.has(m));
+}
+
+/** Binary search over the even positions of a postings list (passage ids, sorted). */
+function hasPosting(postings: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = postings.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = postings[mid * 2]!;
+    if (at === id) return true;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {

@@ -1,3 +1,4 @@
+import type { FeedbackRequestWire } from '@auskunft/core/api';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { scrubPersonalData, type Scrubber } from '../privacy/scrub.js';
@@ -10,7 +11,7 @@ const feedbackSchema = z.object({
   question: z.string({ error: 'Das Feld „question“ muss Text enthalten.' }),
   answer: z.string({ error: 'Das Feld „answer“ muss Text enthalten.' }).max(8000, 'Die Antwort ist zu lang.'),
   sources: z.array(z.string().max(2000), { error: 'Das Feld „sources“ muss eine Liste von Adressen sein.' }).max(20, 'Zu viele Quellen.').default([]),
-});
+}) satisfies z.ZodType<FeedbackRequestWire, unknown>;
 
 export interface FeedbackRouteOptions {
   /** The question obeys the same limit as a chat message (`limits.maxQueryChars`; 0: none). */

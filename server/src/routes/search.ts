@@ -1,4 +1,5 @@
 import { passageUrl } from '@auskunft/core';
+import type { SearchResponseWire, SearchResultWire } from '@auskunft/core/api';
 import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
@@ -21,7 +22,7 @@ export interface SearchRouteOptions {
   scrub?: Scrubber;
 }
 
-type SearchResult = { url: string; title: string; section: string | null; sectionUrl: string; snippet: string; highlights: Array<[number, number]>; score: number };
+type SearchResult = SearchResultWire;
 
 /**
  * GET /api/search?q=…[&prefix=/pfad/][&lang=de] → one result per page, best first. Site search
@@ -39,7 +40,7 @@ export function searchRoute(options: SearchRouteOptions) {
     const cached = cache.get(key);
     if (cached) {
       options.onSearch?.(scrub(query), cached.length);
-      return c.json({ query, results: cached });
+      return c.json({ query, results: cached } satisfies SearchResponseWire);
     }
     let retrieval;
     try {
@@ -64,6 +65,6 @@ export function searchRoute(options: SearchRouteOptions) {
       });
     cache.set(key, results);
     options.onSearch?.(scrub(query), results.length);
-    return c.json({ query, results });
+    return c.json({ query, results } satisfies SearchResponseWire);
   });
 }
