@@ -1,11 +1,11 @@
-export { ANALYSIS_VERSION, analyzeText, analyzeTerms, type AnalyzedToken } from './analyze/analyze.js';
+export { ANALYSIS_VERSION, analyzeMatching, analyzeText, analyzeTerms, type AnalyzedToken } from './analyze/analyze.js';
 export { normalizeWord } from './analyze/normalize.js';
 export { tokenize, type Token } from './analyze/tokenize.js';
 export { stemWord } from './analyze/stem.js';
-export { decompoundTerm } from './analyze/decompound.js';
+export { decompoundTerm, decompoundWork, splitCompound, MAX_COMPOUND_LENGTH } from './analyze/decompound.js';
 export { boundedDamerauLevenshtein, allowedTypos } from './analyze/fuzzy.js';
 export { parseSynonyms, mergeSynonyms, bundledSynonyms, type SynonymTable } from './analyze/synonyms.js';
-export { parseQuery, containsPhrase, type ParsedQuery } from './analyze/query.js';
+export { parseQuery, containsPhrase, MAX_QUERY_WORDS, MAX_QUERY_PHRASES, type ParsedQuery } from './analyze/query.js';
 export { GERMAN_STOPWORDS } from './analyze/stopwords.js';
 export { splitSentences } from './analyze/sentences.js';
 export { normalizeVector, type Embedder, type EmbedPurpose } from './embed/embedder.js';

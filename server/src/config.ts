@@ -11,6 +11,10 @@ export const serverSettings = defineSettings({
     type: 'integer', key: 'server.port', env: 'AUSKUNFT_PORT', default: 8080, min: 0, max: 65535,
     doc: 'TCP port (0 picks a free one).',
   },
+  workers: {
+    type: 'integer', key: 'server.workers', env: 'AUSKUNFT_WORKERS', default: 0, min: 0, max: 256,
+    doc: '`auskunft serve` worker processes (node:cluster), each holding its own copy of the index (see docs/performance.md for the memory per worker); 0: one per CPU core, 1: a single process.',
+  },
   indexDir: {
     type: 'string', key: 'server.indexDir', env: 'AUSKUNFT_INDEX_DIR', default: 'index-data',
     doc: 'Index directory written by `auskunft crawl` (or one version directory inside it).',

@@ -64,6 +64,12 @@ export interface RetrieveOptions extends PassageFilter {
 
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 50;
+/**
+ * BM25 hits checked for the order of quoted words at most. Checking analyses the passage, and a
+ * phrase whose words are common but never stand together would otherwise have every passage
+ * holding them analysed (all of a large site for „Antrag stellen“ written as „stellen Antrag“).
+ */
+export const MAX_PHRASE_CHECKS = CANDIDATES * 4 ** 2;
 /** Share of the fused score a passage keeps when it contains none of the query's words. */
 const COVERAGE_FLOOR = 0.5;
 /** An FAQ entry whose question (or alternative) matches this well is boosted… */
@@ -131,12 +137,12 @@ export function createRetriever(options: RetrieverOptions) {
    * are checked in rank order, fetching four times as many until enough pass or none are left,
    * which gives exactly the top candidates among the passages holding the phrases.
    */
-  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined) => {
-    if (!inOrder) return bm25.search(groups, CANDIDATES, accept);
+  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined, alsoIds: readonly number[]) => {
+    if (!inOrder) return bm25.searchWithCoverage(groups, CANDIDATES, accept, alsoIds);
     for (let fetch = CANDIDATES * 4; ; fetch *= 4) {
-      const hits = bm25.search(groups, fetch, accept);
+      const { hits, coverage } = bm25.searchWithCoverage(groups, fetch, accept, alsoIds);
       const kept = hits.filter((h) => inOrder(h.id));
-      if (kept.length >= CANDIDATES || hits.length < fetch) return kept.slice(0, CANDIDATES);
+      if (kept.length >= CANDIDATES || hits.length < fetch || fetch >= MAX_PHRASE_CHECKS) return { hits: kept.slice(0, CANDIDATES), coverage };
     }
   };
 
@@ -166,9 +172,12 @@ export function createRetriever(options: RetrieverOptions) {
           : undefined;
       const inOrder = parsed.phrases.length > 0 ? (id: number) => matcher.containsPhrases(parsed.phrases, id) : undefined;
 
-      const lexicalHits = rankers === 'vector' ? [] : lexicalCandidates(groups, cheap, inOrder);
+      // Vectors first: everything after them runs without a pause, so BM25 can hand over the
+      // coverage of both rankers' candidates from its one pass over the postings.
       const vectorAccept = cheap && inOrder ? (id: number) => cheap(id) && inOrder(id) : cheap;
       const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, vectorAccept);
+      const lexical = rankers === 'vector' ? null : lexicalCandidates(groups, cheap, inOrder, vectorHits.map((h) => h.id));
+      const lexicalHits = lexical?.hits ?? [];
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
       const hit = (id: number, score: number): RetrievedPassage => ({
@@ -176,7 +185,7 @@ export function createRetriever(options: RetrieverOptions) {
         score,
         bm25: bm25ById.get(id) ?? 0,
         similarity: similarityById.get(id) ?? 0,
-        coverage: bm25.coverage(groups, id),
+        coverage: lexical?.coverage.get(id) ?? bm25.coverage(groups, id),
       });
 
       let passages: RetrievedPassage[];
