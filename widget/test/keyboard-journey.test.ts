@@ -113,7 +113,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     for (const url of citeLinks) expect(sourceLinks.map((u) => u.split('#')[0])).toContain(url.split('#')[0]);
     expect(await answer.locator('a.cite').first().getAttribute('aria-label')).toMatch(/^Quelle \d+: /);
     // Talk to a person: always between the conversation and the question box.
-    expect(await dialog.locator('.handoff a').getAttribute('href')).toBe(`${env.stack.siteOrigin}/kontakt/`);
+    expect(await dialog.locator('.handoff a.contact-all').getAttribute('href')).toBe(`${env.stack.siteOrigin}/kontakt/`);
     expect(await focusInWidget(page)).toMatch(/^textarea#aw-chat-input\./);
 
     // --- feedback by keyboard: thumbs down, an optional comment, send
