@@ -19,7 +19,7 @@ export interface EditorRouteOptions {
  */
 export function editorRoute(options: EditorRouteOptions) {
   const app = new Hono();
-  app.use('*', requireEditor(options.token));
+  app.use('/unanswered', requireEditor(options.token));
   app.get('/unanswered', async (c) => {
     const since = c.req.query('days') ? Number(c.req.query('days')) : options.retentionDays;
     if (!Number.isFinite(since) || since <= 0) throw new ApiError(400, 'INVALID_REQUEST', 'Der Parameter „days“ muss eine positive Zahl sein.');
