@@ -58,7 +58,6 @@ export function editorConsoleRoute(o: EditorConsoleOptions) {
     await next();
     c.header('Content-Security-Policy', CSP);
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'same-origin');
   });
   app.get('/console.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -77,8 +76,12 @@ export function editorConsoleRoute(o: EditorConsoleOptions) {
   // A form from another site must not act in an editor's name; browsers send Origin with POSTs.
   app.use('*', async (c, next) => {
     if (c.req.method === 'POST') {
+      // Pages are sent with "Referrer-Policy: no-referrer", so the browser's Origin is "null";
+      // Sec-Fetch-Site then tells where the form came from.
       const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin && !(o.trustProxy && origin.endsWith(`//${c.req.header('x-forwarded-host') ?? c.req.header('host')}`))) {
+      const site = c.req.header('sec-fetch-site');
+      const foreignOrigin = origin && origin !== 'null' && origin !== new URL(c.req.url).origin && !(o.trustProxy && origin.endsWith(`//${c.req.header('x-forwarded-host') ?? c.req.header('host')}`));
+      if (foreignOrigin || site === 'cross-site' || site === 'same-site') {
         return page(c, problemPage(null, 'Nicht erlaubt', 'Dieses Formular kam nicht von der Redaktionskonsole und wurde nicht angenommen.'), 403);
       }
     }
@@ -149,7 +152,10 @@ export function editorConsoleRoute(o: EditorConsoleOptions) {
     });
   };
 
-  app.get('/', async (c) => {
+  app.get('/', (c) => c.redirect('/editor/', 308));
+  // The overview lives at /editor/ (cookies are scoped to that path); a sub-app's "/" is "/editor".
+  app.get('/*', async (c, next) => {
+    if (c.req.path !== '/editor/') return next();
     const days = c.req.query('days') ? Number(c.req.query('days')) : o.retentionDays;
     if (!Number.isInteger(days) || days <= 0 || days > 3650) return page(c, problemPage(c.get('signedIn'), 'Ungültiger Zeitraum', 'Der Zeitraum muss eine ganze Zahl von Tagen zwischen 1 und 3650 sein.'), 400);
     const users = (await o.editorStore.listUsers()).map((u) => u.name);
