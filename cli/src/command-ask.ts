@@ -7,8 +7,10 @@ import { parseCommandArgs, settingsHelp } from './options.js';
 const USAGE = `Usage: auskunft ask "<question>" [--index <dir>] [--json] [options]
 
 Shows what the chat would answer and why: the passages each ranker found (BM25 score, vector
-similarity, share of the question's words found), whether an editors' FAQ entry matched, and
-the final answer with its citations. Uses the same settings as \`auskunft serve\`.
+similarity, share of the question's words found), how the message was understood (what it asks,
+the kind of answer wanted, follow-up or not, its key concepts), the answer units considered with
+the reasons for their ranking, why the assistant answered or declined, and the final answer with
+its citations and hand-off. Uses the same settings as \`auskunft serve\`.
 `;
 
 export async function askCommand(argv: string[]): Promise<number> {
@@ -36,7 +38,7 @@ export async function askCommand(argv: string[]): Promise<number> {
   for await (const event of events) if (event.type === 'done') answer = event.answer;
 
   if (values['json']) {
-    console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage })), answer }, null, 2));
+    console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage, ...(p.faqMatch !== undefined ? { faqMatch: p.faqMatch } : {}), ...(p.exactMatch ? { exactMatch: p.exactMatch } : {}) })), answer }, null, 2));
     return 0;
   }
   console.log(`Question: ${question}\nTerms:    ${retrieval.terms.join(', ') || '(none)'}\nIndex:    ${index.manifest.version}\n`);
@@ -47,10 +49,21 @@ export async function askCommand(argv: string[]): Promise<number> {
     console.log(`${String(i + 1).padStart(3)}  ${p.score.toFixed(4)}  ${p.bm25.toFixed(2).padStart(6)}  ${p.similarity.toFixed(2).padStart(6)}  ${`${Math.round(p.coverage * 100)}%`.padStart(5)}  ${where}\n${' '.repeat(38)}${passageUrl(p.passage)}`);
   });
   if (!answer) return 1;
-  const faq = retrieval.passages[0]?.passage.kind === 'faq' ? `top hit is an FAQ entry, ${Math.round(retrieval.passages[0].coverage * 100)}% of the question's words` : 'top hit is no FAQ entry';
-  console.log(`\nFAQ match: ${answer.generated === 'faq' ? 'yes, answered verbatim' : 'no'} (${faq}; minimum to answer: ${Math.round(settings.minAnswerCoverage * 100)}%)`);
+  const trace = answer.trace;
+  if (trace) {
+    console.log(`\nUnderstood: ${trace.understood} (answering in ${trace.language === 'en' ? 'English' : 'German'})`);
+    console.log(`  question type: ${trace.questionType}${trace.followUp ? `; a follow-up, searched as "${trace.query}"` : ''}`);
+    console.log(`  key concepts:  ${trace.keyConcepts.join(', ') || '(none)'}`);
+    if (trace.units.length) console.log('Answer units (best first):');
+    trace.units.slice(0, 5).forEach((u, i) => console.log(`  ${i + 1}. ${u.title}${u.heading ? ` › ${u.heading}` : ''}  score ${u.score}, coverage ${Math.round(u.coverage * 100)}%\n     ${u.reasons.join('; ')}`));
+    console.log(`Decision: ${trace.decision}`);
+  }
+  console.log(`FAQ match: ${answer.generated === 'faq' ? 'yes, the editors\' reviewed answer is quoted verbatim' : 'no'}`);
   console.log(`Answer (${answer.generated}${answer.model ? `, ${answer.model}` : ''}${answer.confident ? '' : ', declined and handed off'}${answer.fallback ? `, fallback: ${answer.fallback}` : ''}):\n  ${answer.text}`);
   for (const s of answer.sources) console.log(`  [${s.n}] ${s.title}${s.section ? ` › ${s.section}` : ''}\n      ${s.url}`);
-  if (answer.handoff) console.log(`Hand-off: ${answer.handoff.title} ${answer.handoff.url}`);
+  if (answer.handoff) {
+    const c = answer.handoff.contact;
+    console.log(`Hand-off: ${c ? `${c.name}${c.phone ? `, ${c.phone}` : ''}${c.email ? `, ${c.email}` : ''} (from ${c.origin}) ` : ''}${answer.handoff.title} ${answer.handoff.url}`);
+  }
   return 0;
 }

@@ -18,18 +18,25 @@ Examples:
   auskunft crawl https://www.example.de/inklusionsamt/ --exclude "/inklusionsamt/intern/,*?print=1" --faq-dir faq
 
   --out <dir>        index directory (env AUSKUNFT_INDEX_DIR, default index-data)
+  --replace-site     allow replacing an index of another site in <index-dir> (refused otherwise)
   --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present);
                      crawl settings go under "crawl", e.g. {"crawl": {"exclude": ["/intern/"]}}
 
-Exit codes: 0 index written, 1 nothing written (see the message; the old index is unchanged),
-2 bad command line.
+Pages that fail temporarily (5xx after the retries, timeouts, dropped connections) keep their
+passages from the previous version; only pages that are gone (404/410, no longer linked, now
+excluded) are removed. When more than crawl.maxFailureShare of the previous pages fail, the new
+version is written but not made live.
+
+Exit codes: 0 index written and live, 1 nothing written (see the message; the old index is
+unchanged), 2 bad command line, 3 index written but not made live (too many pages failed
+temporarily; see \`auskunft index list\`).
 
 Options (each also as environment variable and config file key):
 `;
 
 export async function crawlCommand(argv: string[]): Promise<number> {
   const defs = [crawlSettings, embedderSettings];
-  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { out: { type: 'string' } });
+  const { values, positionals, overrides } = parseCommandArgs(argv, defs, { out: { type: 'string' }, 'replace-site': { type: 'boolean' } });
   if (values['help']) {
     console.log(`${USAGE}${settingsHelp(defs)}`);
     return 0;
@@ -42,8 +49,9 @@ export async function crawlCommand(argv: string[]): Promise<number> {
   const settings = settingsFor(crawlSettings);
   const embedder = createEmbedderFromSettings(settingsFor(embedderSettings));
   const outDir = (values['out'] as string | undefined) ?? process.env['AUSKUNFT_INDEX_DIR'] ?? 'index-data';
-  const report = await crawlSite({ startUrls: positionals, outDir, embedder, settings, onProgress: createProgressPrinter() });
+  const replaceSite = values['replace-site'] === true;
+  const report = await crawlSite({ startUrls: positionals, outDir, embedder, settings, replaceSite, onProgress: createProgressPrinter() });
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(formatReport(report));
-  return 0;
+  return report.live === false ? 3 : 0;
 }

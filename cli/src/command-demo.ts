@@ -59,6 +59,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
         outDir: server.indexDir,
         embedder,
         // Our own local site: no politeness delay needed. The demo's editor FAQs live beside it.
+        // The demo's index directory holds the demo site only; a new port is the same site.
+        replaceSite: true,
         settings: { ...crawl, faqDir: crawl.faqDir ?? fileURLToPath(new URL('../faq/', import.meta.resolve('@auskunft/demo-site'))), delayMs: 0, concurrency: 4 },
         onProgress: createProgressPrinter(),
       });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AuskunftError } from '@auskunft/core';
 import { listVersions, pruneVersions, setCurrentVersion } from '@auskunft/core/fs';
+import { readCrawlReport } from '@auskunft/crawler';
 
 const USAGE = `Usage:
   auskunft index list [--index <dir>]                  versions in the index directory, live one marked
@@ -32,6 +33,8 @@ export async function indexCommand(argv: string[]): Promise<number> {
       const m = v.manifest;
       const facts = m ? `${m.createdAt}  ${m.counts.pages} pages, ${m.counts.passages} passages, ${m.embedder.id}` : `damaged: ${v.problem}`;
       console.log(`${v.current ? '*' : ' '} ${v.version}  ${facts}`);
+      const report = await readCrawlReport(dir, v.version);
+      if (report?.live === false && !v.current) console.log(`    not made live: ${report.heldBack}`);
     }
     return 0;
   }

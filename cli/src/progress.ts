@@ -49,10 +49,12 @@ export function formatReport(report: CrawlReport): string {
   const lines = [
     `Index version ${report.version} written to ${report.indexDir}`,
     `  pages: ${report.pages}, passages: ${report.passages} (FAQ: ${report.faqs}), PDFs: ${report.pdfs}, FAQ files: ${report.faqFiles.files} with ${report.faqFiles.entries} entries, size: ${(report.bytes / 1024).toFixed(0)} KiB`,
-    `  changes: ${changes.added} added, ${changes.changed} changed, ${changes.unchanged} unchanged, ${changes.removed} removed`,
+    `  changes: ${changes.added} added, ${changes.changed} changed, ${changes.unchanged} unchanged, ${changes.removed} removed${changes.kept ? `, ${changes.kept} kept from the previous version (failed temporarily)` : ''}${faqChanges(report)}`,
     `  embedded: ${embedding.embedded} passages (${embedding.reused} unchanged reused); requests: ${report.requests} (${report.notModified} not modified)`,
     `  embedder: ${report.embedder}, duration: ${(report.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (report.live === false) lines.unshift(`NOT LIVE: ${report.heldBack}. Check the site; make this version live with \`auskunft index rollback ${report.version}\`.`);
+  for (const k of (report.keptUrls ?? []).slice(0, 50)) lines.push(`    ${k.url} — kept from version ${k.fromVersion} (${k.reason})`);
   if (report.skipped.length) {
     const byCategory = Object.entries(report.skippedByCategory).map(([c, n]) => `${CATEGORY_LABELS[c as SkipCategory] ?? c} ${n}`);
     lines.push(`  skipped: ${report.skipped.length} (${byCategory.join(', ')})`);
@@ -66,4 +68,10 @@ export function formatReport(report: CrawlReport): string {
   }
   lines.push(`  full report: ${join(report.indexDir, CRAWL_REPORT_FILE)}`);
   return lines.join('\n');
+}
+
+function faqChanges(report: CrawlReport): string {
+  const c = report.faqFileChanges;
+  if (!c || c.added + c.changed + c.unchanged + c.removed === 0) return '';
+  return `; FAQ-file entries: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed`;
 }

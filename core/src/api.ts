@@ -125,10 +125,12 @@ export interface ChatDeltaWire {
   text: string;
 }
 
-/** `POST /api/feedback` body. */
+/** `POST /api/feedback` body: a citizen's rating of one answer. */
 export interface FeedbackRequestWire {
+  rating: 'up' | 'down';
   question: string;
-  helpful: boolean;
+  answer: string;
   comment?: string;
+  /** URLs of the answer's sources; only pages of the index are kept. */
   sources?: string[];
 }

@@ -2,7 +2,7 @@ import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
 import type { ContentBlock } from './extract/extract.js';
 import type { FaqEntry } from './extract/faq-jsonld.js';
 
-export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind'>;
+export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind' | 'origin'>;
 
 export interface ChunkOptions {
   maxChars: number;
@@ -44,7 +44,7 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
       current = { anchor: block.id ?? textFragment(block.text), section: trail.map((t) => t.text).join(' › '), paragraphs: [] };
     } else if (block.kind === 'faq') {
       flush();
-      drafts.push({ anchor: block.id ?? textFragment(block.question), section: block.question, text: block.answer, kind: 'faq' });
+      drafts.push({ anchor: block.id ?? textFragment(block.question), section: block.question, text: block.answer, kind: 'faq', origin: 'faq-markup' });
     } else if (block.text) {
       current.paragraphs.push(block.text);
     }
@@ -56,12 +56,18 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
 function mergeJsonLdFaqs(drafts: ChunkDraft[], faqs: readonly FaqEntry[], maxChars: number): ChunkDraft[] {
   const out = [...drafts];
   for (const faq of faqs) {
+    if (faq.unverified) {
+      // Not visible in the HTML: searchable page text, but not an answer to quote as a FAQ.
+      const pieces = splitParagraphs([faq.answer], maxChars);
+      out.push(...pieces.map((text) => ({ anchor: null, section: faq.question, text, kind: 'section' as const, origin: 'faq-markup-unverified' as const })));
+      continue;
+    }
     const key = comparable(faq.question);
     const matches = out.filter((d) => d.section !== null && comparable(lastHeading(d.section)) === key);
     const anchor = matches[0]?.anchor ?? textFragment(faq.question);
     const firstAt = matches.length ? out.indexOf(matches[0]!) : out.length;
     for (const m of matches) out.splice(out.indexOf(m), 1);
-    const pieces = splitParagraphs([faq.answer], maxChars).map((text) => ({ anchor, section: faq.question, text, kind: 'faq' as const }));
+    const pieces = splitParagraphs([faq.answer], maxChars).map((text) => ({ anchor, section: faq.question, text, kind: 'faq' as const, origin: 'faq-markup' as const }));
     out.splice(Math.min(firstAt, out.length), 0, ...pieces);
   }
   return out;

@@ -102,6 +102,10 @@ export const crawlSettings = defineSettings({
     type: 'boolean', key: 'crawl.incremental', env: 'AUSKUNFT_CRAWL_INCREMENTAL', default: true,
     doc: 'Reuse the previous index version: conditional requests (ETag, Last-Modified) and no re-embedding of unchanged passages.',
   },
+  maxFailureShare: {
+    type: 'number', key: 'crawl.maxFailureShare', env: 'AUSKUNFT_CRAWL_MAX_FAILURE_SHARE', default: 0.2, min: 0, max: 1,
+    doc: 'Pages of the previous version that fail temporarily (5xx after the retries, timeouts, dropped connections) keep their passages; when more than this share of them fail, the new version is written but not made live (exit code 3). 1: always make it live.',
+  },
   maxPassageChars: {
     type: 'integer', key: 'crawl.maxPassageChars', env: 'AUSKUNFT_CRAWL_MAX_PASSAGE_CHARS', default: 1200, min: 200, max: 20_000,
     doc: 'Longer sections are split at paragraph boundaries into passages of at most this length.',

@@ -29,6 +29,14 @@ export interface SkippedUrl {
   category: SkipCategory;
 }
 
+/** A document that failed temporarily in this crawl and keeps the passages of an earlier version. */
+export interface KeptUrl {
+  url: string;
+  fromVersion: string;
+  /** The failure, e.g. "HTTP 503" or "timed out after 15000 ms". */
+  reason: string;
+}
+
 /** What a crawl did; printed by the CLI and written as crawl-report.json into the new version. */
 export interface CrawlReport {
   startUrls: string[];
@@ -42,8 +50,20 @@ export interface CrawlReport {
   /** FAQ passages, from page markup and from FAQ files. */
   faqs: number;
   faqFiles: { files: number; entries: number };
-  /** Documents compared with the previous version (all "added" on a first crawl). */
-  changes: { added: number; changed: number; unchanged: number; removed: number };
+  /**
+   * Documents compared with the previous version (all "added" on a first crawl); `kept`: failed
+   * temporarily, passages taken from the previous version (see `keptUrls`).
+   */
+  changes: { added: number; changed: number; unchanged: number; removed: number; kept: number };
+  keptUrls: KeptUrl[];
+  /** The editors' FAQ-file entries compared with the previous version. */
+  faqFileChanges: { added: number; changed: number; unchanged: number; removed: number };
+  /**
+   * False when too many previous pages failed (crawl.maxFailureShare): the version is complete
+   * but CURRENT still points at the previous one; `heldBack` says why.
+   */
+  live: boolean;
+  heldBack?: string;
   /** Documents of the previous version that are gone (404, removed links, now excluded). */
   removedUrls: string[];
   /** Passages sent to the embedder, and passages whose vector came from the previous version. */

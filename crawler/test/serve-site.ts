@@ -10,6 +10,8 @@ export type Route = {
   headers?: Record<string, string>;
   /** Answer only after this many ms (a slow server). */
   delayMs?: number;
+  /** Close the connection without answering (a server going down mid-request). */
+  drop?: boolean;
 };
 /** A fixed response, or one computed per request (`hit` counts from 1 per path). */
 export type Handler = Route | ((request: { origin: string; headers: IncomingHttpHeaders; hit: number }) => Route);
@@ -37,6 +39,10 @@ export async function serveSite(routes: Record<string, Handler>, options: Fixtur
       requests.push({ path, headers: req.headers, status: 404 });
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       return void res.end('<html><body><main><h1>Seite nicht gefunden</h1></main></body></html>');
+    }
+    if (route.drop) {
+      requests.push({ path, headers: req.headers, status: 0 });
+      return void req.socket.destroy();
     }
     const headers: Record<string, string> = { 'content-type': route.type ?? 'text/html; charset=utf-8', ...route.headers };
     if (route.location) headers['location'] = new URL(route.location, origin).toString();

@@ -12,7 +12,10 @@ import type { Logger } from './http/log.js';
 import { createLogger } from './http/log.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { rateLimit } from './http/rate-limit.js';
-import { createClientKeyer, truncateAddress } from './privacy/client-key.js';
+import { assertSafeSettings } from './http/safe-settings.js';
+import { createClientAddressResolver, rateLimitAddress, truncatedNetwork } from './http/trusted-proxy.js';
+import { createClientKeyer } from './privacy/client-key.js';
+import { collectPublicContacts, createScrubber } from './privacy/scrub.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
 import { editorRoute } from './routes/editor.js';
@@ -21,6 +24,7 @@ import type { PasswordHasher } from './editor/auth.js';
 import type { EditorStore } from './editor/editor-store.js';
 import type { EditorOverlay } from './editor/overlay.js';
 import { feedbackRoute } from './routes/feedback.js';
+import { createSourceFilter } from './routes/feedback-sources.js';
 import { healthRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { searchRoute } from './routes/search.js';
@@ -54,21 +58,20 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps) {
   const { settings } = deps;
+  assertSafeSettings(settings);
   const store = deps.store ?? createNullStore();
   const metrics = deps.metrics ?? createMetrics();
   const logger = deps.logger ?? createLogger({ enabled: settings.logEnabled, level: settings.logLevel });
   const keyer = createClientKeyer();
-  const address = (c: Context): string | null => {
-    if (settings.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    return deps.clientAddress?.(c) ?? null;
-  };
+  const resolveAddress = createClientAddressResolver({ trustProxy: settings.trustProxy, hops: settings.trustProxyHops, trustedProxies: settings.trustedProxies });
+  const address = (c: Context) => resolveAddress(deps.clientAddress?.(c) ?? null, c.req.header('x-forwarded-for'));
   const clientKey = async (c: Context) => {
     const a = address(c);
-    return a ? keyer(a) : null;
+    return a ? keyer(rateLimitAddress(a)) : null;
   };
+  // The authority's own phone numbers and e-mail addresses, as its pages publish them, are no
+  // personal data of the citizen who quotes them.
+  const scrub = createScrubber({ publicContacts: collectPublicContacts(deps.passages.map((p) => p.text)) });
   const remember = (what: string, promise: Promise<unknown>) =>
     promise.catch((error: unknown) => logger.log('error', 'store_failed', { what, message: error instanceof Error ? error.message : String(error) }));
 
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps) {
       route,
       status: c.res.status,
       ms: Math.round(seconds * 1000),
-      ...(settings.logClientNetwork && client ? { network: truncateAddress(client) } : {}),
+      ...(settings.logClientNetwork ? { network: truncatedNetwork(client) } : {}),
     });
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps) {
       maxQueryChars: settings.maxQueryChars,
       results: settings.searchResults,
       cacheSize: settings.searchCacheSize,
+      scrub,
       onSearch: (query, results) => {
         if (settings.queryLog) remember('query', store.logQuery({ at: new Date().toISOString(), kind: 'search', query, results, confident: null, generated: null }));
       },
@@ -134,6 +138,7 @@ export function createApp(deps: AppDeps) {
       maxQueryChars: settings.maxQueryChars,
       maxHistoryTurns: settings.maxHistoryTurns,
       disclosure: settings.disclosure,
+      scrub,
       logger,
       onAnswer: (question, answer) => {
         metrics.observeAnswer(answer.generated, answer.confident);
@@ -143,9 +148,9 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.route('/api/feedback', feedbackRoute(store));
+  app.route('/api/feedback', feedbackRoute(store, { maxQueryChars: settings.maxQueryChars, keepSources: createSourceFilter(deps.passages), scrub }));
   // The report first: it answers /editor/unanswered by token, before the console asks for a session.
-  app.route('/editor', editorRoute({ token: settings.editorToken, store, retriever: deps.retriever, retentionDays: settings.retentionDays }));
+  app.route('/editor', editorRoute({ token: settings.editorToken, store, retriever: deps.retriever, retentionDays: settings.retentionDays, clientKey }));
   if (deps.editor) {
     app.route(
       '/editor',
@@ -168,7 +173,7 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/healthz', healthRoute(deps.manifest));
   app.route('/metrics', metricsRoute(metrics));
-  app.route('/', widgetRoutes(deps.widget));
+  app.route('/', widgetRoutes(deps.widget, settings.publicUrl));
 
   app.notFound((c) => new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.').toResponse(c));
   app.onError((error, c) => {

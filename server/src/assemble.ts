@@ -4,6 +4,7 @@ import type { ChatGenerator } from './answer/generate-llm.js';
 import { resolveHandoff } from './answer/handoff.js';
 import type { ServerSettings } from './config.js';
 import type { Logger } from './http/log.js';
+import { scrubPersonalData } from './privacy/scrub.js';
 import { createRetriever, type Retriever, type RetrieverOptions } from './retrieve/retrieve.js';
 import type { RemoteVectorSearch, VectorSearch } from './vectors/vector-search.js';
 import { withEditorEntries, type EditorOverlay } from './editor/overlay.js';
@@ -51,7 +52,8 @@ export function answerContext(
     generator: deps.generator,
     llmTimeoutMs: settings.llmTimeoutMs,
     llmPassages: settings.llmPassages,
-    ...(deps.logger ? { onFallback: (reason, detail) => deps.logger!.log('warn', 'llm_fallback', { reason, detail: detail.slice(0, 300) }) } : {}),
+    // An endpoint's error message may quote the prompt it was given, so it is scrubbed too.
+    ...(deps.logger ? { onFallback: (reason, detail) => deps.logger!.log('warn', 'llm_fallback', { reason, detail: scrubPersonalData(detail).slice(0, 300) }) } : {}),
   } satisfies AnswerContext;
 }
 

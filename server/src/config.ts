@@ -89,7 +89,19 @@ export const serverSettings = defineSettings({
   },
   trustProxy: {
     type: 'boolean', key: 'server.trustProxy', env: 'AUSKUNFT_TRUST_PROXY', default: false,
-    doc: 'Take the client address from X-Forwarded-For (only behind your own reverse proxy).',
+    doc: 'Take the client address from X-Forwarded-For (only behind your own reverse proxy; then set server.publicUrl too).',
+  },
+  trustProxyHops: {
+    type: 'integer', key: 'server.trustProxyHops', env: 'AUSKUNFT_TRUST_PROXY_HOPS', default: 1, min: 1, max: 10,
+    doc: 'With server.trustProxy: how many of your proxies append to X-Forwarded-For; the client is the entry this many places from the right (entries further left are client-supplied).',
+  },
+  trustedProxies: {
+    type: 'list', key: 'server.trustedProxies', env: 'AUSKUNFT_TRUSTED_PROXIES', default: [],
+    doc: 'Addresses or CIDR ranges of your reverse proxies, comma-separated; when set, X-Forwarded-For is read from the right past these (instead of server.trustProxyHops), and only on connections from them.',
+  },
+  publicUrl: {
+    type: 'url', key: 'server.publicUrl', env: 'AUSKUNFT_PUBLIC_URL', default: undefined,
+    doc: 'Address under which citizens reach the server, e.g. https://auskunft.example.de/ (required behind a reverse proxy); /widget.json names the widget under it. Unset: relative URLs.',
   },
   logEnabled: {
     type: 'boolean', key: 'log.enabled', env: 'AUSKUNFT_LOG', default: true,
@@ -149,7 +161,7 @@ export const serverSettings = defineSettings({
   },
   editorToken: {
     type: 'string', key: 'editor.token', env: 'AUSKUNFT_EDITOR_TOKEN', default: undefined, secret: true,
-    doc: 'Bearer token for the editors\' pages (unanswered questions); unset: those pages are off.',
+    doc: 'Bearer token for the editors\' pages (unanswered questions), at least 24 characters (e.g. `openssl rand -base64 24`); unset: those pages are off.',
   },
   editorSessionMinutes: {
     type: 'integer', key: 'editor.sessionMinutes', env: 'AUSKUNFT_EDITOR_SESSION_MINUTES', default: 480, min: 5, max: 10_080,

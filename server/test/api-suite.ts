@@ -103,7 +103,9 @@ export function defineApiSuite(target: () => ApiTarget): void {
       expect(done.sources).toEqual([]);
       expect(done.answer).toContain('keine verlässliche Antwort');
       expect(sitePath(done.handoff.url)).toContain('kontakt');
-      expect(done.answer).toContain(done.handoff.url);
+      // The text names the contact; its link is the hand-off, which the widget shows as a button.
+      expect(done.answer).toContain(done.handoff.title);
+      expect(done.answer).not.toMatch(/https?:\/\//);
     });
 
     it('uses the previous question for a short follow-up', async () => {
@@ -153,16 +155,18 @@ export function defineApiSuite(target: () => ApiTarget): void {
 
   describe('POST /api/feedback', () => {
     it('stores a scrubbed rating and answers 204', async () => {
+      const source = (await (await search('Kraftfahrzeughilfe Umbau')).json()).results[0].url as string;
       const res = await post('/api/feedback', {
         rating: 'down',
         comment: 'Hat nicht geholfen, bitte rufen Sie mich an: 0221 / 555 12 34',
         question: 'Wer zahlt den Umbau meines Autos?',
         answer: 'Die Kraftfahrzeughilfe … [1]',
-        sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'],
+        sources: [source],
       });
       expect(res.status).toBe(204);
       const stored = (await target().storedFeedback()).find((f) => f.question === 'Wer zahlt den Umbau meines Autos?');
-      expect(stored).toMatchObject({ rating: 'down', comment: 'Hat nicht geholfen, bitte rufen Sie mich an: [Telefon]', sources: ['http://127.0.0.1/inklusionsamt/kraftfahrzeughilfe/'] });
+      expect(stored).toMatchObject({ rating: 'down', comment: 'Hat nicht geholfen, bitte rufen Sie mich an: [Telefon]', sources: [source] });
+      expect(sitePath(source)).toBe('/inklusionsamt/kraftfahrzeughilfe/');
     });
 
     it('rejects malformed feedback with a clear message', async () => {

@@ -73,6 +73,7 @@ describe('unanswered-questions report', () => {
 });
 
 describe('GET /editor/unanswered', () => {
+  const TOKEN = 'geheim-123-redaktion-mittelrhein';
   const app = (editorToken?: string) =>
     createApp({ retriever, manifest: index.manifest, passages: index.passages, store, settings: { ...resolveSettings(serverSettings), logEnabled: false, editorToken } });
 
@@ -81,23 +82,23 @@ describe('GET /editor/unanswered', () => {
   });
 
   it('asks for the token and accepts it as Bearer or Basic password', async () => {
-    const denied = await app('geheim-123').request('/editor/unanswered');
+    const denied = await app(TOKEN).request('/editor/unanswered');
     expect(denied.status).toBe(401);
     expect(denied.headers.get('www-authenticate')).toContain('Basic');
-    expect((await app('geheim-123').request('/editor/unanswered', { headers: { authorization: 'Bearer falsch' } })).status).toBe(401);
-    const bearer = await app('geheim-123').request('/editor/unanswered', { headers: { authorization: 'Bearer geheim-123' } });
+    expect((await app(TOKEN).request('/editor/unanswered', { headers: { authorization: 'Bearer falsch' } })).status).toBe(401);
+    const bearer = await app(TOKEN).request('/editor/unanswered', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(bearer.status).toBe(200);
     const page = await bearer.text();
     expect(page).toContain('<h1>Unbeantwortete Fragen</h1>');
     expect(page).toContain('Wer bezahlt meinen Assistenzhund?');
-    const basic = await app('geheim-123').request('/editor/unanswered?format=csv', { headers: { authorization: `Basic ${btoa('redaktion:geheim-123')}` } });
+    const basic = await app(TOKEN).request('/editor/unanswered?format=csv', { headers: { authorization: `Basic ${btoa(`redaktion:${TOKEN}`)}` } });
     expect(basic.headers.get('content-type')).toContain('text/csv');
     expect(await basic.text()).toContain('"6","Wer bezahlt meinen Assistenzhund?"');
   });
 
   it('escapes citizens\' text in the page', async () => {
     await store.logQuery({ at: new Date().toISOString(), kind: 'chat', query: '<script>alert(1)</script> Schwimmbad', results: 0, confident: false, generated: 'extractive' });
-    const page = await (await app('t').request('/editor/unanswered', { headers: { authorization: 'Bearer t' } })).text();
+    const page = await (await app(TOKEN).request('/editor/unanswered', { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;');
   });

@@ -14,7 +14,12 @@ export interface RecordedChat {
  */
 export async function startFakeLlm(behaviours: Record<string, (request: RecordedChat) => { chunks?: string[]; status?: number; delayMs?: number }>) {
   const requests: RecordedChat[] = [];
+  /** Streams the client closed before the model finished (the citizen went away). */
+  const cancelled = { count: 0 };
   const server: Server = createServer(async (req, res) => {
+    res.on('close', () => {
+      if (!res.writableEnded) cancelled.count++;
+    });
     let body = '';
     for await (const chunk of req) body += chunk;
     const request = JSON.parse(body) as RecordedChat;
@@ -38,6 +43,7 @@ export async function startFakeLlm(behaviours: Record<string, (request: Recorded
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    cancelled,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

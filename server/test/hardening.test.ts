@@ -59,7 +59,8 @@ describe('abstention: the bot declines and hands off', () => {
     const done = await chatDone(app, question);
     expect(done.confident).toBe(false);
     expect(done.answer).toContain('kann ich nicht beurteilen');
-    expect(done.answer).toContain(done.handoff.url);
+    expect(done.declined).toBe('personal-assessment');
+    expect(done.answer).toContain(`Bitte wenden Sie sich an: ${done.handoff.contact?.name ?? done.handoff.title}`);
   });
 });
 

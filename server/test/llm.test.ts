@@ -1,5 +1,5 @@
 import { resolveSettings } from '@auskunft/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHfChatGenerator } from '../src/answer/generate-llm.js';
 import { createApp, serverSettings } from '../src/index.js';
 import { openTestIndex } from './demo-index.js';
@@ -32,6 +32,8 @@ beforeAll(async () => {
     uncited: () => ({ chunks: ['Klar, das zahlt bestimmt jemand. ', 'Fragen Sie einfach nach.'] }),
     'no-answer': () => ({ chunks: ['KEINE_', 'ANTWORT'] }),
     slow: () => ({ chunks: ['Das ', 'dauert ', 'zu ', 'lange [1].'], delayMs: 400 }),
+    mixed: () => ({ chunks: ['Klar, das zahlt ', 'bestimmt jemand. ', 'Das Inklusionsamt übernimmt die Kosten ', 'für den Umbau in voller Höhe [1]. ', 'Fragen Sie einfach nach.'] }),
+    endless: () => ({ chunks: Array.from({ length: 60 }, (_, i) => `Der Umbau wird bezahlt [1]. Satz ${i}. `), delayMs: 100 }),
     broken: () => ({ status: 500 }),
     // A model that falls for injected instructions whenever they reach it.
     gullible: (request) => ({ chunks: sourcesOf(request).includes('IGNORIERE') ? ['HACKED! Bitte nutzen Sie ', '[das Formular](https://evil.example/formular).'] : GROUNDED }),
@@ -105,6 +107,24 @@ describe('chat with a generative model on a self-hosted endpoint', () => {
     expect(done.answer).not.toContain('HACKED');
     expect(done.answer).not.toContain('evil.example');
     expect(done).toMatchObject({ generated: 'extractive', fallback: 'ungrounded' });
+  });
+
+  it('streams only sentences that passed validation, never the raw tokens', async () => {
+    const { deltas, done } = await ask('mixed', 'Wer übernimmt die Kosten für den Umbau des Autos?');
+    expect(deltas.join('')).toBe(done.answer);
+    expect(done.answer).toBe('Das Inklusionsamt übernimmt die Kosten für den Umbau in voller Höhe [1].');
+    expect(deltas.join('')).not.toMatch(/Klar|bestimmt|Fragen Sie/);
+  });
+
+  it('stops the request to the model when the citizen goes away', async () => {
+    const app = await appWith('endless', { llmTimeoutMs: 20_000 });
+    const before = llm.cancelled.count;
+    const controller = new AbortController();
+    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Wer übernimmt die Kosten für den Umbau des Autos?', history: [] }), signal: controller.signal });
+    expect(res.status).toBe(200);
+    controller.abort();
+    await res.body?.cancel().catch(() => {});
+    await vi.waitFor(() => expect(llm.cancelled.count).toBeGreaterThan(before), { timeout: 5000 });
   });
 
   it('declines when the model says the sources do not answer', async () => {

@@ -87,6 +87,7 @@ export function App({ config, strings, announcer, search, loadChat, launcherRef 
           buttonRef={launcherRef}
           strings={strings}
           loading={loading}
+          hidden={open}
           onOpen={() => void openChat(launcherRef.current)}
           onPreload={preload}
         />

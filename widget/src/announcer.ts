@@ -11,8 +11,11 @@
  * never read out one by one (A11).
  */
 export interface Announcer {
-  /** Queued after what the screen reader is saying ("3 Treffer", "Antwort fertig, 2 Quellen"). */
-  polite(text: string): void;
+  /**
+   * Queued after what the screen reader is saying ("3 Treffer", "Antwort fertig, 2 Quellen").
+   * `lang` when the text is not in the widget's language (an answer to an English question).
+   */
+  polite(text: string, lang?: string): void;
   /** Interrupts: "Keine Treffer für …", errors. */
   assertive(text: string): void;
 }
@@ -55,8 +58,9 @@ export function createAnnouncer(lang: string): Announcer {
   document.body.append(box);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const speak = (el: HTMLElement, text: string): void => {
+  const speak = (el: HTMLElement, text: string, textLang = lang): void => {
     clearTimeout(timer);
+    el.lang = textLang;
     // Emptying first and filling a moment later makes a repeated text ("2 Treffer") count as a
     // change again; screen readers skip a region whose text did not change. Only one region
     // holds text at a time, so a stale message is never read along with a new one.
@@ -64,5 +68,5 @@ export function createAnnouncer(lang: string): Announcer {
     assertive.replaceChildren();
     timer = setTimeout(() => el.replaceChildren(text), 60);
   };
-  return { polite: (text) => speak(polite, text), assertive: (text) => speak(assertive, text) };
+  return { polite: (text, textLang) => speak(polite, text, textLang), assertive: (text) => speak(assertive, text) };
 }

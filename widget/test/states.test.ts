@@ -126,8 +126,9 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
     ]);
     expect(await page.locator('a[href*="evil.example"]').count()).toBe(0);
     expect(await answer.locator('.msg-text').first().textContent()).toContain('Erfunden: [3] und [hier](https://evil.example/).');
-    // The widget's own disclosure is shown; the server's copy is not repeated.
-    expect(await dialog.getByText('Text des Servers').count()).toBe(0);
+    // The server's disclosure (the authority's configured text) replaces the built-in one.
+    expect(await dialog.locator('.notice p').first().textContent()).toBe('Text des Servers');
+    expect(await dialog.locator('.notice').getAttribute('data-disclosure-version')).toBe('server');
     expect(await dialog.locator('.handoff a').textContent()).toBe('Inklusionsamt, Telefon 0221 555-0');
 
     // Leichte Sprache: a disclosure button, the text marked as German.
@@ -172,11 +173,17 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
     expect(await page.locator('.auskunft-widget').evaluate((h) => h.shadowRoot!.querySelectorAll('.launcher').length)).toBe(0);
     const input = page.getByRole('combobox', { name: 'Search this website' });
     await input.fill('Arbeitsassistenz');
-    // The search button (a mouse user) shows the results just as typing does.
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('option').first().waitFor();
     await expect.poll(() => announced(page)).toMatch(/^\d+ results?$/);
     expect(await page.getByRole('option').last().textContent()).not.toContain('assistant');
+    // The search button (a mouse user) opens all results, as the site's search page would.
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const view = page.getByRole('dialog', { name: /^Search results for “Arbeitsassistenz”/ });
+    await view.waitFor();
+    expect(await view.locator('ol a').count()).toBeGreaterThan(0);
+    expect(await view.getByRole('button', { name: /assistant/ }).count()).toBe(0);
+    await view.getByRole('button', { name: 'Close' }).click();
+    expect(await page.evaluate(() => document.querySelector('.auskunft-widget')!.shadowRoot!.activeElement?.id)).toBe('aw-q');
     await page.context().close();
   });
 

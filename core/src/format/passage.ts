@@ -14,8 +14,13 @@ export interface Passage {
   /** BCP 47 language of the page (`<html lang>`), e.g. "de". */
   lang: string;
   kind: 'section' | 'faq';
-  /** Where the text came from; absent means an HTML page. */
-  origin?: 'html' | 'pdf' | 'faq-file';
+  /**
+   * Where the text came from; absent means an HTML page. Only 'faq-file' entries are answers the
+   * editors reviewed; 'faq-markup' is a question and answer from a crawled page's own markup
+   * (JSON-LD, microdata, `<details>`, `<dl>`), and 'faq-markup-unverified' one from JSON-LD whose
+   * question is not visible in the page's HTML (kept as a plain section, never quoted as a FAQ).
+   */
+  origin?: 'html' | 'pdf' | 'faq-file' | 'faq-markup' | 'faq-markup-unverified';
   /** FAQ: other ways citizens ask the same question (editor-curated). Indexed like the question. */
   alternatives?: string[];
   /** FAQ: the editors' answer in Leichte Sprache, shown on request. */

@@ -1,4 +1,4 @@
-import { dedupeKey } from './scope.js';
+import { dedupeKey } from '../url.js';
 
 export interface FrontierItem {
   url: string;

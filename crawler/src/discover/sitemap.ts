@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import type { HttpResponse } from '../fetch/fetcher.js';
-import { canonicalizeUrl } from './scope.js';
+import { canonicalizeUrl } from '../url.js';
 
 export interface SitemapEntry {
   url: string;

@@ -53,7 +53,7 @@ describe('extractPage on a typical CMS template', () => {
     expect(passages[0]).toMatchObject({ section: null, anchor: null, kind: 'section' });
     expect(passages[0]!.text).toContain('Menschen mit Behinderung');
     expect(passages[1]).toMatchObject({ section: 'Umbau des Fahrzeugs', anchor: 'umbau' });
-    expect(passages[1]!.text).toBe('Gefördert wird die behinderungsgerechte Zusatzausstattung.\nHandbediengerät\nSchwenksitz');
+    expect(passages[1]!.text).toBe('Gefördert wird die behinderungsgerechte Zusatzausstattung.\n• Handbediengerät\n• Schwenksitz');
     expect(passages[2]).toMatchObject({ section: 'Umbau des Fahrzeugs › Antrag', anchor: ':~:text=Antrag', text: 'Stellen Sie den Antrag vor dem Kauf.' });
   });
 
@@ -61,7 +61,7 @@ describe('extractPage on a typical CMS template', () => {
     const passages = chunkPage(page.blocks, page.faqs, { maxChars: 1200 });
     const faq = passages.filter((p) => p.section === 'Wer zahlt den Umbau meines Autos?');
     expect(faq).toEqual([
-      { kind: 'faq', section: 'Wer zahlt den Umbau meines Autos?', anchor: ':~:text=Wer%20zahlt%20den%20Umbau%20meines%20Autos%3F', text: 'Die Kraftfahrzeughilfe übernimmt behinderungsbedingte Umbauten.' },
+      { kind: 'faq', origin: 'faq-markup', section: 'Wer zahlt den Umbau meines Autos?', anchor: ':~:text=Wer%20zahlt%20den%20Umbau%20meines%20Autos%3F', text: 'Die Kraftfahrzeughilfe übernimmt behinderungsbedingte Umbauten.' },
     ]);
     expect(passages.find((p) => p.section === 'Wird der Führerschein bezahlt?')).toMatchObject({ kind: 'faq', anchor: 'fuehrerschein', text: 'Ja, anteilig je nach Einkommen.' });
   });

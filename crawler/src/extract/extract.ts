@@ -1,14 +1,14 @@
-import { load, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { load } from 'cheerio';
 import { toIsoDate } from './dates.js';
 import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
-import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
+import { readBlocks, type ContentBlock } from './blocks.js';
 import { findMainContent, removeFurniture } from './main-content.js';
+import { removeOverlays } from './overlays.js';
+import { pageLanguage, pageTitle } from './page-metadata.js';
+import { checkFaqsAgainstPage, removeHidden, textOf } from './visibility.js';
 
-export type ContentBlock =
-  | { kind: 'heading'; level: number; text: string; id: string | null }
-  | { kind: 'text'; text: string }
-  | { kind: 'faq'; question: string; answer: string; id: string | null };
+export type { ContentBlock };
+export { LIST_ITEM } from './blocks.js';
 
 export interface PageLink {
   /** As written in the page (relative or absolute). */
@@ -27,7 +27,11 @@ export interface ExtractedPage {
   links: PageLink[];
   /** The main content in reading order. */
   blocks: ContentBlock[];
-  /** FAQ entries from schema.org JSON-LD. */
+  /**
+   * FAQ entries from schema.org JSON-LD whose questions are visible on the page, plus those not
+   * in the page's HTML at all (rendered by JavaScript), marked `unverified`. Questions found only
+   * in hidden text are left out.
+   */
   faqs: FaqEntry[];
   /** Date the page says it was last changed (meta tags, `dateModified`, "Stand: 25.11.2026"), ISO. */
   modified: string | null;
@@ -45,7 +49,6 @@ export interface ExtractOptions {
 }
 
 const DROPPED = 'script, style, noscript, template, svg, iframe, object, embed, canvas, button, select, textarea, input';
-const BLOCK_TEXT = new Set(['p', 'li', 'dt', 'dd', 'pre', 'blockquote', 'td', 'th', 'figcaption', 'caption', 'address']);
 const MODIFIED_META = [
   'meta[name="last-modified"]', 'meta[name="dcterms.modified"]', 'meta[name="DC.date.modified"]', 'meta[name="dc.date.modified"]',
   'meta[property="article:modified_time"]', 'meta[itemprop="dateModified"]', 'meta[name="date"]',
@@ -72,17 +75,20 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
     .filter((_, a) => !/\bnofollow\b/i.test($(a).attr('rel') ?? ''))
     .map((_, a) => ({ href: $(a).attr('href')!, text: collapse($(a).text()) || ($(a).attr('title') ?? '') }))
     .get();
-  const faqs = extractJsonLdFaqs($);
-  const title = pageTitle($);
+  const structuredFaqs = extractJsonLdFaqs($);
   const metaModified = MODIFIED_META.map((s) => toIsoDate($(s).attr('content'))).find(Boolean)
     ?? toIsoDate($('time[itemprop="dateModified"]').attr('datetime'));
 
+  // Only what a visitor can read is indexed: hidden text, banners and dialogs go first.
+  const hiddenText = removeHidden($);
+  removeOverlays($);
   $(DROPPED).remove();
+  const title = pageTitle($);
+  const faqs = checkFaqsAgainstPage(structuredFaqs, textOf($, $('body').get(0) ?? $.root().get(0)!), hiddenText);
   const root = findMainContent($, options.contentSelector);
   removeFurniture($, root, options.excludeSelectors);
 
-  const blocks: ContentBlock[] = [];
-  for (const child of root.contents().toArray()) walk($, child, blocks);
+  const blocks = readBlocks($, root);
 
   return {
     title,
@@ -95,95 +101,6 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
     faqs,
     modified: metaModified ?? toIsoDate(VISIBLE_DATE.exec(collapse(root.text()))?.[1]),
   };
-}
-
-function pageLanguage($: CheerioAPI, options: ExtractOptions): string {
-  const declared = $('html').attr('lang') ?? $('html').attr('xml:lang') ?? $('meta[http-equiv="content-language" i]').attr('content') ?? options.contentLanguage ?? '';
-  // Content-Language may list several ("de, en"); the first is the page's main language.
-  return declared.split(',')[0]!.trim() || options.defaultLang || 'de';
-}
-
-function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
-  if (node.type === 'text') {
-    const text = collapse(node.data);
-    if (text) appendText(out, text);
-    return;
-  }
-  if (node.type !== 'tag') return;
-  const el = node as Element;
-  const name = el.tagName.toLowerCase();
-  const heading = /^h([1-6])$/.exec(name);
-  if (heading) {
-    const text = collapse($(el).text());
-    if (text) out.push({ kind: 'heading', level: Number(heading[1]), text, id: $(el).attr('id') ?? parentSectionId($, el) });
-    return;
-  }
-  if (name === 'details') {
-    const summary = $(el).children('summary').first();
-    const question = collapse(summary.text());
-    const answer = collapse($(el).clone().children('summary').remove().end().text());
-    if (question && answer) {
-      out.push({ kind: 'faq', question, answer, id: $(el).attr('id') ?? summary.attr('id') ?? null });
-      return;
-    }
-  }
-  if (isMicrodataQuestion($, el)) {
-    const faq = readMicrodataQuestion($, el);
-    if (faq) return void out.push({ kind: 'faq', ...faq });
-  }
-  if (name === 'dl') {
-    const faqs = readDefinitionListFaqs($, el);
-    if (faqs) return void out.push(...faqs.map((f) => ({ kind: 'faq' as const, ...f })));
-  }
-  if (name === 'br') {
-    out.push({ kind: 'text', text: '' });
-    return;
-  }
-  if (BLOCK_TEXT.has(name) && !hasBlockChildren($, el)) {
-    const text = collapse($(el).text());
-    if (text) out.push({ kind: 'text', text });
-    return;
-  }
-  for (const child of el.children) walk($, child, out);
-  // An inline element's text joins its neighbours; a block element ends a paragraph.
-  if (!INLINE.has(name)) out.push({ kind: 'text', text: '' });
-}
-
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
-
-/** Adds loose text to the open paragraph (an empty text block closes a paragraph). */
-function appendText(out: ContentBlock[], text: string): void {
-  const last = out[out.length - 1];
-  if (last?.kind === 'text' && last.text) last.text = `${last.text} ${text}`;
-  else if (last?.kind === 'text') last.text = text;
-  else out.push({ kind: 'text', text });
-}
-
-function hasBlockChildren($: CheerioAPI, el: Element): boolean {
-  return $(el).children('p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre').length > 0;
-}
-
-/** CMSs often put the id on a wrapping <section> instead of the heading. */
-function parentSectionId($: CheerioAPI, el: Element): string | null {
-  const parent = el.parent;
-  if (!parent || parent.type !== 'tag' || !['section', 'article', 'div'].includes((parent as Element).tagName)) return null;
-  const first = $(parent).children().first().get(0);
-  return first === el ? ($(parent).attr('id') ?? null) : null;
-}
-
-function pageTitle($: CheerioAPI): string {
-  const h1 = collapse($('main h1, [role="main"] h1, article h1').first().text() || $('h1').first().text());
-  if (h1) return h1;
-  // "Seitentitel | Name der Behörde", but also "Gemeinde Musterhausen - Seitentitel": the part that
-  // is not the site's name (as the logo, og:site_name or application-name give it).
-  const parts = collapse($('title').text()).split(/\s+[|–—-]\s+|:\s+/).filter(Boolean);
-  const siteNames = new Set(
-    [$('meta[property="og:site_name"]').attr('content'), $('meta[name="application-name"]').attr('content'),
-      ...$('#logo img, .logo img, a[rel="home"] img, header img, body img').slice(0, 3).map((_, img) => $(img).attr('alt')).get()]
-      .map((name) => collapse(name ?? '').toLowerCase())
-      .filter(Boolean),
-  );
-  return parts.find((part) => !siteNames.has(part.toLowerCase())) ?? parts[0] ?? '';
 }
 
 function collapse(text: string): string {

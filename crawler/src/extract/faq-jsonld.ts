@@ -3,6 +3,8 @@ import { load, type CheerioAPI } from 'cheerio';
 export interface FaqEntry {
   question: string;
   answer: string;
+  /** The question is not visible in the page's HTML (a JavaScript-rendered FAQ): page text, not a checked answer. */
+  unverified?: true;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { INLINE_TAGS } from './inline-tags.js';
 
 /** Landmarks tried in order; within one, the match holding the most non-link text wins. */
 const MAIN_SELECTORS = ['main', '[role="main"]', 'article', '#content', '#inhalt', '#main-content', '#maincontent', '#main', '.main-content', '.content'];
+/** Landmarks by which the page itself says where its main content is. */
+const DECLARED_MAIN = new Set(['main', '[role="main"]']);
 /** Less non-link text than this is not a page's main content (an empty <main> in a teaser page). */
 const MIN_MAIN_TEXT = 40;
 /** A region whose text is mostly link text is navigation, whatever it is called. */
@@ -32,10 +35,14 @@ export function findMainContent($: CheerioAPI, contentSelector?: string): Cheeri
   for (const selector of MAIN_SELECTORS) {
     let best: Cheerio<AnyNode> | null = null;
     let bestText = 0;
+    // The page declares its main content: a list of links there (a forms overview, an A–Z of
+    // services) is the content, as it is on authority sites. Guessed regions must be prose.
+    const declared = DECLARED_MAIN.has(selector);
     $(selector).each((_, el) => {
       const candidate = $(el);
       const { text, linkText } = measure($, candidate);
-      if (text - linkText > bestText && linkText / Math.max(text, 1) < MAX_LINK_DENSITY) [best, bestText] = [candidate, text - linkText];
+      const value = declared ? text : text - linkText;
+      if (value > bestText && (declared || linkText / Math.max(text, 1) < MAX_LINK_DENSITY)) [best, bestText] = [candidate, value];
     });
     if (best && bestText >= MIN_MAIN_TEXT) return best;
   }
@@ -48,7 +55,6 @@ export function findMainContent($: CheerioAPI, contentSelector?: string): Cheeri
 
 /** Elements that are a paragraph of prose; loose text elsewhere is a paragraph of its container. */
 const PARAGRAPHS = new Set(['p', 'pre', 'li', 'dd', 'dt', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'address']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'center', 'big']);
 /** Widen to the parent when its other children add at least this share of prose (TYPO3 frames). */
 const SIBLING_PROSE_SHARE = 0.3;
 
@@ -69,7 +75,7 @@ function densestRegion($: CheerioAPI): Cheerio<Element> | null {
     const text = collapse(node.data);
     if (text.length < MIN_PARAGRAPH_CHARS || $(node).closest('a').length) return;
     let block = node.parent as Element | null;
-    while (block && INLINE.has(block.tagName)) block = block.parent as Element | null;
+    while (block && INLINE_TAGS.has(block.tagName)) block = block.parent as Element | null;
     if (!block || block.type !== 'tag') return;
     const container = PARAGRAPHS.has(block.tagName) ? blockParent(block) : block;
     if (!container) return;
@@ -102,7 +108,7 @@ function densestRegion($: CheerioAPI): Cheerio<Element> | null {
 
 function blockParent(el: Element): Element | null {
   let parent = el.parent as Element | null;
-  while (parent && parent.type === 'tag' && INLINE.has(parent.tagName)) parent = parent.parent as Element | null;
+  while (parent && parent.type === 'tag' && INLINE_TAGS.has(parent.tagName)) parent = parent.parent as Element | null;
   return parent && parent.type === 'tag' ? parent : null;
 }
 
@@ -118,7 +124,7 @@ function collapse(text: string): string {
 }
 
 /** Page furniture by element or role: never content, wherever it sits. */
-const FURNITURE_ELEMENTS = 'nav, aside, footer, [role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"], [aria-hidden="true"], [hidden], form';
+const FURNITURE_ELEMENTS = 'nav, aside, footer, [role="navigation"], [role="contentinfo"], [role="complementary"], [role="search"], form';
 /**
  * Furniture by class or id inside the main region. Narrower than FURNITURE_NAME: "header" and
  * "teaser" wrap real content inside a main region (a content header holds the h1; an overview

@@ -1,5 +1,5 @@
 import { FetchProblem, type HttpResponse } from './fetcher.js';
-import { canonicalizeUrl } from '../discover/scope.js';
+import { canonicalizeUrl } from '../url.js';
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 

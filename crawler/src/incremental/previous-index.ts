@@ -13,6 +13,8 @@ export interface PreviousIndex {
   /** Passages stored under a document URL. */
   passagesOf(url: string): Passage[] | undefined;
   documentUrls(): string[];
+  /** The passages of the editors' FAQ files in that version. */
+  faqFilePassages(): Passage[];
   /** The stored vector of a passage with this embedding key, when the embedder is the same. */
   vectorFor(key: string): Float32Array | undefined;
   close(): void;
@@ -46,9 +48,13 @@ export async function loadPreviousIndex(
   const state = parseCrawlState(stateJson, options.extraction);
 
   const byUrl = new Map<string, Passage[]>();
+  const faqFile: Passage[] = [];
   for (const p of passages) {
     // FAQ-file entries share their source page's URL but are re-read from the files every crawl.
-    if (p.origin === 'faq-file') continue;
+    if (p.origin === 'faq-file') {
+      faqFile.push(p);
+      continue;
+    }
     const list = byUrl.get(p.url);
     if (list) list.push(p);
     else byUrl.set(p.url, [p]);
@@ -74,6 +80,7 @@ export async function loadPreviousIndex(
     state,
     passagesOf: (url) => byUrl.get(url),
     documentUrls: () => [...byUrl.keys()],
+    faqFilePassages: () => faqFile,
     vectorFor(key) {
       const label = labels?.get(key);
       if (label === undefined || !vectors) return undefined;

@@ -3,9 +3,13 @@ import type { Passage } from '@auskunft/core';
 import { chunkPage, splitParagraphs } from '../chunk.js';
 import { toIsoDate } from '../extract/dates.js';
 import { extractPage, type ExtractOptions } from '../extract/extract.js';
-import { decodeHtml, type HttpResponse } from '../fetch/fetcher.js';
+import type { HttpResponse } from '../fetch/fetcher.js';
+import { decodeHtml } from './decode.js';
 import { extractPdf } from './pdf.js';
-import { canonicalizeUrl } from '../discover/scope.js';
+import { readRobotsHeader } from './robots-header.js';
+import { sniffBody } from './sniff.js';
+import { boundHtml, MAX_NESTING, PageTooComplex } from './bound-html.js';
+import { canonicalizeUrl } from '../url.js';
 
 /** A passage before it gets its id (its position in the finished index). */
 export type PassageDraft = Omit<Passage, 'id'>;
@@ -19,6 +23,8 @@ export interface CollectedDocument {
   hash: string;
   /** Taken unchanged from the previous version after a "304 Not Modified". */
   notModified: boolean;
+  /** Taken from the previous version because the page failed temporarily in this crawl. */
+  keptFrom?: { version: string; reason: string };
 }
 
 export interface HtmlDocument {
@@ -30,12 +36,16 @@ export interface HtmlDocument {
   canonical: string | null;
   passages: Omit<PassageDraft, 'url'>[];
   hash: string;
+  /** Set when the page exceeded a limit of `boundHtml` but was still read. */
+  note?: string;
 }
 
 export interface DocumentOptions extends ExtractOptions {
   maxPassageChars: number;
   /** The sitemap's <lastmod>, used when the page itself states no date. */
   sitemapLastmod?: string | undefined;
+  /** Matched against X-Robots-Tag directives for one crawler (`crawl.userAgent`). */
+  userAgent?: string;
 }
 
 /**
@@ -44,15 +54,18 @@ export interface DocumentOptions extends ExtractOptions {
  */
 export function readHtmlDocument(response: HttpResponse, options: DocumentOptions): HtmlDocument {
   const contentType = response.headers.get('content-type') ?? '';
-  const page = extractPage(decodeHtml(response.body ?? new Uint8Array(0), contentType), response.url, {
+  const bounded = boundHtml(decodeHtml(response.body ?? new Uint8Array(0), contentType));
+  if ('refused' in bounded) throw new PageTooComplex(`not read: ${bounded.refused}`);
+  const page = extractPage(bounded.html, response.url, {
     ...options,
     contentLanguage: response.headers.get('content-language'),
   });
   const modified = page.modified ?? toIsoDate(options.sitemapLastmod) ?? toIsoDate(response.headers.get('last-modified'));
   const drafts = chunkPage(page.blocks, page.faqs, { maxChars: options.maxPassageChars });
   const passages = drafts.map((d) => ({ title: page.title, lang: page.lang, ...d, ...(modified ? { modified } : {}) }));
+  const header = readRobotsHeader(response.headers, options.userAgent ?? '');
   const links: Array<[string, string]> = [];
-  if (!page.nofollow) {
+  if (!page.nofollow && !header.nofollow) {
     for (const link of page.links) {
       const url = canonicalizeUrl(link.href, response.url);
       if (url) links.push([url, link.text]);
@@ -61,10 +74,11 @@ export function readHtmlDocument(response: HttpResponse, options: DocumentOption
   return {
     title: page.title,
     links,
-    noindex: page.noindex,
+    noindex: page.noindex || header.noindex,
     canonical: page.canonical ? canonicalizeUrl(page.canonical) : null,
     passages,
     hash: hashPassages(passages),
+    ...(bounded.flattened ? { note: `HTML nested ${bounded.depth} levels deep; tags below level ${MAX_NESTING} were ignored, their text was kept` } : {}),
   };
 }
 
@@ -91,7 +105,7 @@ export async function readPdfDocument(response: HttpResponse, linkText: string, 
   return { passages, hash: hashPassages(passages) };
 }
 
-function hashPassages(passages: ReadonlyArray<Pick<Passage, 'title' | 'section' | 'text'>>): string {
+export function hashPassages(passages: ReadonlyArray<Pick<Passage, 'title' | 'section' | 'text'>>): string {
   const hash = createHash('sha256');
   for (const p of passages) hash.update(`${p.title}\u0000${p.section ?? ''}\u0000${p.text}\u0001`);
   return hash.digest('base64url');
@@ -106,10 +120,17 @@ function fileName(url: string): string {
   }
 }
 
-/** HTML, PDF or something the crawler does not index, from the Content-Type and the first bytes. */
-export function responseKind(response: HttpResponse): 'html' | 'pdf' | 'other' {
+/**
+ * HTML, PDF or something the crawler does not index, from the Content-Type and the first bytes:
+ * a body labelled HTML that starts like a PDF is read as one, and one holding binary data is not
+ * read at all ('binary'), so no garbage becomes a passage.
+ */
+export function responseKind(response: HttpResponse): 'html' | 'pdf' | 'binary' | 'other' {
   const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
+  if (type === 'text/html' || type === 'application/xhtml+xml') {
+    const sniffed = sniffBody(response.body ?? new Uint8Array(0));
+    return sniffed === 'text' ? 'html' : sniffed;
+  }
   if (type === 'application/pdf' || type === 'application/x-pdf') return 'pdf';
   const head = new TextDecoder('latin1').decode((response.body ?? new Uint8Array(0)).subarray(0, 512)).trimStart();
   // Servers label downloads application/octet-stream, or send no type at all.

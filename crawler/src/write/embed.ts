@@ -13,6 +13,14 @@ export function embeddingKey(passage: Pick<Passage, 'title' | 'section' | 'text'
   return createHash('sha256').update(passageEmbeddingText(passage)).digest('base64url');
 }
 
+export interface EmbeddedPassages {
+  vectors: Float32Array[];
+  dimension: number;
+  /** Passages sent to the embedder, and passages whose vector came from the previous version. */
+  embedded: number;
+  reused: number;
+}
+
 /**
  * Embeds passages in batches, so a remote model sees bounded requests and progress can be shown.
  * Passages whose text is unchanged since the previous version take their stored vector instead,
@@ -22,7 +30,7 @@ export async function embedPassages(
   passages: readonly Passage[],
   embedder: Embedder,
   options: EmbedOptions = {},
-): Promise<{ vectors: Float32Array[]; dimension: number; embedded: number; reused: number }> {
+): Promise<EmbeddedPassages> {
   const batchSize = options.batchSize ?? 64;
   const vectors: Array<Float32Array | undefined> = passages.map((p) => options.cached?.(embeddingKey(p)));
   const missing = passages.flatMap((p, i) => (vectors[i] ? [] : [i]));

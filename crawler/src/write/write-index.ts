@@ -17,6 +17,8 @@ export interface WriteIndexInput {
    * once the manifest is known and before the version becomes current.
    */
   extraFiles?: (written: { version: string; manifest: Manifest }) => Record<string, string>;
+  /** False: the version is complete but CURRENT keeps pointing at the previous one. Default true. */
+  makeCurrent?: boolean;
 }
 
 export interface WrittenIndex {
@@ -76,7 +78,7 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
       if (Object.values(INDEX_FILES).includes(name as never)) throw new Error(`extra index file name "${name}" is reserved`);
       await out.write(name, text);
     }
-    const dir = await out.publish();
+    const dir = await out.publish({ makeCurrent: input.makeCurrent ?? true });
     return { version, dir, manifest, timings: { lexicalMs, vectorsMs, filesMs } };
   } catch (error) {
     await out.discard();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from './api-error.js';
+import { isUtf8Json } from './json-content-type.js';
 
 /** Checks a search query or chat message; `maxChars` 0 means no length limit. */
 export function requireText(value: string | undefined, field: string, maxChars: number): string {
@@ -28,8 +29,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 /** Parses a JSON request body with a schema, turning every failure into a clear 400. */
 export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Die Anfrage muss JSON sein (Content-Type: application/json).');
+  if (!isUtf8Json(request.headers.get('content-type'))) {
+    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Die Anfrage muss JSON in UTF-8 sein (Content-Type: application/json).');
   }
   let json: unknown;
   try {

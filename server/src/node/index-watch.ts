@@ -6,7 +6,7 @@ import { readCurrentVersion } from '@auskunft/core/fs';
  * unreliably across platforms and network file systems; one small read every few seconds is
  * cheap. A failing reload keeps the old version serving (the callback reports it).
  */
-export function watchCurrentVersion(indexDir: string, intervalMs: number, onChange: (version: string) => Promise<void>): () => void {
+export function watchCurrentVersion(indexDir: string, intervalMs: number, onChange: (version: string) => Promise<void>, onError: (error: unknown) => void = () => {}): () => void {
   if (intervalMs <= 0) return () => {};
   let last: string | null = null;
   let busy = false;
@@ -20,9 +20,10 @@ export function watchCurrentVersion(indexDir: string, intervalMs: number, onChan
         await onChange(version);
         last = version;
       }
-    } catch {
+    } catch (error) {
       // A CURRENT that cannot be read (mid-rename on some file systems, or tampered) keeps the
       // version that is serving; the next check tries again.
+      onError(error);
     } finally {
       busy = false;
     }

@@ -69,7 +69,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
     } catch (error) {
       logger.log('error', 'index_reload_failed', { version, message: error instanceof Error ? error.message : String(error) });
     }
-  });
+  }, (error) => logger.log('error', 'index_reload_failed', { message: error instanceof Error ? error.message : String(error) }));
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: (request, env) => current.app.fetch(request, env), hostname: settings.host, port: settings.port }, () => resolve(s));

@@ -20,10 +20,3 @@ export function createClientKeyer(now: () => number = Date.now) {
     return Array.from(new Uint8Array(signature).subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
   };
 }
-
-/** Keeps the network part only (IPv4 /24, IPv6 /48), for logs that may show where load comes from. */
-export function truncateAddress(address: string): string {
-  if (address.includes(':')) return `${address.split(':').slice(0, 3).join(':')}::/48`;
-  const parts = address.split('.');
-  return parts.length === 4 ? `${parts.slice(0, 3).join('.')}.0/24` : 'unknown';
-}

@@ -1,44 +1,75 @@
+import { PERSONAL_DATA_KINDS, PLACEHOLDERS, type PersonalDataKind } from './personal-data-kinds.js';
+
 /**
  * Removes personal data from a citizen's text before anything is logged, stored or sent to a
- * language model (GDPR Art. 5(1)(c), DSK Orientierungshilfe KI 2024). Each match is replaced by
- * a neutral placeholder, so editors still see what kind of question it was.
+ * language model or embedding endpoint (GDPR Art. 5(1)(c), DSK Orientierungshilfe KI 2024). Each
+ * match is replaced by a neutral placeholder, so editors still see what kind of question it was.
  *
- * Pattern-based on purpose: it must run in every runtime, instantly, without a model. Order
- * matters: IBANs and e-mail addresses before phone numbers (they contain digit runs), dates
- * before file numbers.
+ * Pattern-based on purpose: it must run in every runtime, instantly, without a model. The kinds
+ * and their order are in personal-data-kinds.ts (linear time is argued there).
  */
-const RULES: Array<[RegExp, string]> = [
-  // E-mail addresses.
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, '[E-Mail]'],
-  // IBAN: two letters, two check digits, 11–30 alphanumerics, optionally grouped by spaces.
-  [/\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, '[IBAN]'],
-  // Dates (birth dates among them): 1.2.1980, 01.02.80, 1980-02-01, "1. Februar 1980".
-  [/\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b/g, '[Datum]'],
-  [/\b(?:19|20)\d{2}-\d{2}-\d{2}\b/g, '[Datum]'],
-  [/\b\d{1,2}\.\s?(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?:19|20)\d{2}\b/gi, '[Datum]'],
-  // Phone numbers: +49 / 0 prefix, then digits with spaces, slashes or dashes (at least 6 digits).
-  [/(?:\+|00)\d{1,3}[\s/-]?(?:\(0\)\s?)?\d[\d\s/-]{5,}\d|\b0\d{2,5}\s?[/-]?\s?\d[\d\s-]{3,}\d\b/g, '[Telefon]'],
-  // File numbers (Aktenzeichen, Kundennummer …) introduced by their label.
-  [/\b(?:Aktenzeichen|Az\.?|Geschäftszeichen|Kundennummer|Kunden-Nr\.?|Versichertennummer|Personalnummer|Vorgangsnummer|Ausweisnummer)\s*:?\s*[\p{L}\p{N}./-]*\d[\p{L}\p{N}./-]*/giu, '[Aktenzeichen]'],
-  // Street addresses: "Musterstraße 12a", "Am Hafen 3", "Hauptstr. 5".
-  [/\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer)\s+\d+\s?[a-z]?\b/gu, '[Adresse]'],
-  // Postcode + town.
-  [/\b\d{5}\s+[\p{Lu}][\p{L}-]+/gu, '[Ort]'],
-  // Names introduced as names: "ich heiße …", "mein Name ist …", "Herr/Frau …".
-  [/\b(ich heiße|ich heisse|mein Name ist|mein Name lautet|Name:)\s+[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?/giu, '$1 [Name]'],
-  [/\b(Herr|Herrn|Frau|Dr\.)\s+[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?/gu, '$1 [Name]'],
-  // Long digit runs that survived (tax ids, insurance numbers …).
-  [/\b\d{8,}\b/g, '[Nummer]'],
-];
+export type Scrubber = (text: string) => string;
+
+export interface ScrubberOptions {
+  /**
+   * Phone numbers and e-mail addresses that are the authority's own (see `collectPublicContacts`):
+   * a citizen quoting the hotline from the website gives away nothing about themselves.
+   */
+  publicContacts?: ReadonlySet<string>;
+}
+
+/** Comparable form of a phone number ("+49 221 809-0" = "0221 8090") or e-mail address. */
+export function contactKey(kind: 'phone' | 'email', text: string): string {
+  if (kind === 'email') return `email:${text.toLowerCase()}`;
+  let digits = text.replace(/\(0\)/g, '').replace(/\D/g, '');
+  if (text.trim().startsWith('+')) digits = `00${digits}`;
+  if (digits.startsWith('0049')) digits = `0${digits.slice(4)}`;
+  return `phone:${digits}`;
+}
+
+/** Phone numbers and e-mail addresses published in the given texts (the indexed pages). */
+export function collectPublicContacts(texts: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  const kinds = PERSONAL_DATA_KINDS.filter((k) => k.publicContact);
+  for (const text of texts) {
+    for (const kind of kinds) {
+      for (const match of text.matchAll(kind.pattern)) {
+        const replaced = typeof kind.replace === 'string' ? kind.replace : kind.replace(match[0], ...(match.slice(1) as string[]));
+        if (replaced !== match[0]) found.add(contactKey(kind.publicContact!, match[0]));
+      }
+    }
+  }
+  return found;
+}
+
+export function createScrubber(options: ScrubberOptions = {}): Scrubber {
+  const allowed = options.publicContacts;
+  const rules = PERSONAL_DATA_KINDS.map((kind): [RegExp, (match: string, ...rest: unknown[]) => string] => [kind.pattern, replacerFor(kind, allowed)]);
+  return (text) => {
+    let out = text;
+    for (const [pattern, replace] of rules) out = out.replace(pattern, replace);
+    return out;
+  };
+}
+
+function replacerFor(kind: PersonalDataKind, allowed: ReadonlySet<string> | undefined) {
+  return (match: string, ...rest: unknown[]): string => {
+    if (kind.publicContact && allowed?.has(contactKey(kind.publicContact, match))) return match;
+    // String.replace passes the groups, then the offset and the whole input (no named groups here).
+    const groups = rest.slice(0, -2) as Array<string | undefined>;
+    if (typeof kind.replace !== 'string') return kind.replace(match, ...(groups as string[]));
+    return kind.replace.replace(/\$(\d)/g, (_, n: string) => groups[Number(n) - 1] ?? '');
+  };
+}
+
+const defaultScrubber = createScrubber();
 
 /** Returns the text with personal data replaced by placeholders such as "[E-Mail]". */
 export function scrubPersonalData(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  return out;
+  return defaultScrubber(text);
 }
 
-const PLACEHOLDER = /\[(?:E-Mail|IBAN|Datum|Telefon|Aktenzeichen|Adresse|Ort|Name|Nummer)\]/g;
+const PLACEHOLDER = new RegExp(`\\[(?:${PLACEHOLDERS.join('|')})\\]`, 'g');
 
 /** Scrubbed text without its placeholders, for retrieval: "[E-Mail]" is no word to search for. */
 export function withoutPlaceholders(scrubbed: string): string {

@@ -1,4 +1,5 @@
 import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
+import { scrubPersonalData, withoutPlaceholders } from '../privacy/scrub.js';
 import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
@@ -33,6 +34,8 @@ export interface Retrieval {
   groups: QueryGroup[];
   /** IDF of each of `terms`: how much a match on it says (rare words say more). */
   termWeights: Record<string, number>;
+  /** The idf a word the site never uses would have: what such a word weighs in a question. */
+  maxIdf: number;
 }
 
 export interface RetrieverOptions {
@@ -103,7 +106,11 @@ export function createRetriever(options: RetrieverOptions) {
   };
 
   const vectorCandidates = async (query: string, accept: ((id: number) => boolean) | undefined) => {
-    const queryVector = await embedQuery(query);
+    // The embedder may be a remote endpoint (embedder.kind=hf-inference): the query leaves the
+    // process, so personal data is removed first, whoever called (search does not scrub).
+    const text = withoutPlaceholders(scrubPersonalData(query));
+    if (!text) return [];
+    const queryVector = await embedQuery(text);
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
     const hits = await options.vectors.search(queryVector, k);
@@ -191,7 +198,7 @@ export function createRetriever(options: RetrieverOptions) {
         });
       }
       passages.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-      return { terms, passages: passages.slice(0, limit), groups, termWeights: Object.fromEntries(terms.map((t) => [t, bm25.idf(t)])) };
+      return { terms, passages: passages.slice(0, limit), groups, termWeights: Object.fromEntries(terms.map((t) => [t, bm25.idf(t)])), maxIdf: bm25.maxIdf };
     },
   };
 }

@@ -1,7 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../http/api-error.js';
 import { reportUnanswered, unansweredCsv } from '../editor/unanswered.js';
+import { createFailureLimit } from '../http/failure-limit.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import type { Store } from '../store/store.js';
 
@@ -10,7 +11,15 @@ export interface EditorRouteOptions {
   store: Store;
   retriever: Retriever;
   retentionDays: number;
+  /** The client's pseudonymous key (privacy/client-key.ts), for counting failed token attempts. */
+  clientKey?: (c: Context) => Promise<string | null>;
 }
+
+/** Wrong tokens allowed per client before it has to wait; the window is a quarter of an hour. */
+const MAX_FAILED_ATTEMPTS = 10;
+const FAILED_ATTEMPTS_WINDOW_MS = 15 * 60_000;
+/** Longest report period accepted (the longest retention there is, store.retentionDays). */
+const MAX_DAYS = 3650;
 
 /**
  * Editors' pages. Off unless an editor token is configured. The token is accepted as a Bearer
@@ -19,13 +28,15 @@ export interface EditorRouteOptions {
  */
 export function editorRoute(options: EditorRouteOptions) {
   const app = new Hono();
-  app.use('/unanswered', requireEditor(options.token));
+  app.use('/unanswered', requireEditor(options.token, options.clientKey ?? (async () => null)));
   app.get('/unanswered', async (c) => {
-    const since = c.req.query('days') ? Number(c.req.query('days')) : options.retentionDays;
-    if (!Number.isFinite(since) || since <= 0) throw new ApiError(400, 'INVALID_REQUEST', 'Der Parameter „days“ muss eine positive Zahl sein.');
+    const days = c.req.query('days');
+    const since = days === undefined || days === '' ? options.retentionDays : /^\d{1,4}$/.test(days) ? Number(days) : NaN;
+    if (!(since >= 1 && since <= MAX_DAYS)) throw new ApiError(400, 'INVALID_REQUEST', `Der Parameter „days“ muss eine ganze Zahl von 1 bis ${MAX_DAYS} sein.`);
     const from = new Date(Date.now() - since * 86_400_000).toISOString();
     const groups = await reportUnanswered(await options.store.listQueries(from), await options.store.listFeedback(from), options.retriever);
-    const format = c.req.query('format');
+    const format = c.req.query('format') ?? 'html';
+    if (!['html', 'csv', 'json'].includes(format)) throw new ApiError(400, 'INVALID_REQUEST', 'Der Parameter „format“ muss „html“, „csv“ oder „json“ sein.');
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', 'attachment; filename="unbeantwortete-fragen.csv"');
@@ -64,15 +75,23 @@ export function editorRoute(options: EditorRouteOptions) {
   return app;
 }
 
-function requireEditor(token: string | undefined): MiddlewareHandler {
+function requireEditor(token: string | undefined, clientKey: (c: Context) => Promise<string | null>): MiddlewareHandler {
+  const failures = createFailureLimit({ limit: MAX_FAILED_ATTEMPTS, windowMs: FAILED_ATTEMPTS_WINDOW_MS });
   return async (c, next) => {
     if (!token) throw new ApiError(404, 'NOT_FOUND', 'Diese Adresse gibt es nicht.');
+    const client = (await clientKey(c)) ?? 'unknown';
+    const wait = failures.retryAfter(client);
+    if (wait !== null) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, 'RATE_LIMITED', `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${Math.ceil(wait / 60)} Minuten erneut.`);
+    }
     const header = c.req.header('authorization') ?? '';
     const [scheme, value = ''] = header.split(' ');
     let given = '';
     if (scheme?.toLowerCase() === 'bearer') given = value;
     else if (scheme?.toLowerCase() === 'basic') given = decodeBasicPassword(value);
     if (!(await constantTimeEqual(given, token))) {
+      failures.fail(client);
       c.header('WWW-Authenticate', 'Basic realm="Auskunft Redaktion", charset="UTF-8"');
       throw new ApiError(401, 'UNAUTHORIZED', 'Für diese Seite ist das Redaktions-Token nötig.');
     }

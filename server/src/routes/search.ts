@@ -1,4 +1,5 @@
 import { passageUrl } from '@auskunft/core';
+import type { SearchResponseWire, SearchResultWire } from '@auskunft/core/api';
 import { Hono } from 'hono';
 import { groupByPage } from '../retrieve/group.js';
 import type { Retriever } from '../retrieve/retrieve.js';
@@ -7,7 +8,7 @@ import { createLru } from '../retrieve/lru.js';
 import { makeSnippet } from '../retrieve/snippet.js';
 import { ApiError } from '../http/api-error.js';
 import { requireText } from '../http/validate.js';
-import { scrubPersonalData } from '../privacy/scrub.js';
+import { scrubPersonalData, type Scrubber } from '../privacy/scrub.js';
 
 export interface SearchRouteOptions {
   retriever: Retriever;
@@ -17,9 +18,11 @@ export interface SearchRouteOptions {
   onSearch?: (query: string, results: number) => void;
   /** Responses kept for repeated searches (same query and filters); 0 keeps none. */
   cacheSize?: number;
+  /** Default: `scrubPersonalData`; the app passes one that knows the authority's own contact data. */
+  scrub?: Scrubber;
 }
 
-type SearchResult = { url: string; title: string; section: string | null; sectionUrl: string; snippet: string; highlights: Array<[number, number]>; score: number };
+type SearchResult = SearchResultWire;
 
 /**
  * GET /api/search?q=…[&prefix=/pfad/][&lang=de] → one result per page, best first. Site search
@@ -28,6 +31,7 @@ type SearchResult = { url: string; title: string; section: string | null; sectio
  */
 export function searchRoute(options: SearchRouteOptions) {
   const cache = createLru<string, SearchResult[]>(options.cacheSize ?? 0);
+  const scrub = options.scrub ?? scrubPersonalData;
   return new Hono().get('/', async (c) => {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
@@ -36,8 +40,8 @@ export function searchRoute(options: SearchRouteOptions) {
     const key = JSON.stringify([options.retriever.generation(), query, filter.prefix, filter.lang]);
     const cached = cache.get(key);
     if (cached) {
-      options.onSearch?.(scrubPersonalData(query), cached.length);
-      return c.json({ query, results: cached });
+      options.onSearch?.(scrub(query), cached.length);
+      return c.json({ query, results: cached } satisfies SearchResponseWire);
     }
     let retrieval;
     try {
@@ -61,7 +65,7 @@ export function searchRoute(options: SearchRouteOptions) {
         };
       });
     cache.set(key, results);
-    options.onSearch?.(scrubPersonalData(query), results.length);
-    return c.json({ query, results });
+    options.onSearch?.(scrub(query), results.length);
+    return c.json({ query, results } satisfies SearchResponseWire);
   });
 }

@@ -9,9 +9,12 @@ import { widgetFingerprint, type WidgetBundle } from '../widget/widget-bundle.js
  * - GET /widget.js — the current version (cached briefly, so updates arrive);
  * - GET /widget.<hash>.js — the same bytes under a content-hashed name, cached forever, so hosts can pin it with Subresource Integrity;
  * - GET /widget.json — `{ "src", "integrity" }` for hosts that pin the versioned file with SRI;
+ *   `src` is under `publicUrl` (server.publicUrl), or relative to widget.json: the Host header
+ *   and scheme of a request say nothing reliable behind a proxy and can be forged;
  * - GET /widget/<chunk>.js — code widget.js imports on demand (names carry a content hash).
  */
-export function widgetRoutes(bundle: WidgetBundle | undefined) {
+export function widgetRoutes(bundle: WidgetBundle | undefined, publicUrl?: string) {
+  const base = publicUrl ? (publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`) : undefined;
   const fingerprint = bundle ? widgetFingerprint(bundle.script) : undefined;
   const app = new Hono();
   const script = (c: Context, body: string, cache: string) => {
@@ -30,7 +33,7 @@ export function widgetRoutes(bundle: WidgetBundle | undefined) {
     const { file, integrity } = (await fingerprint)!;
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json({ src: new URL(file, c.req.url).toString(), integrity });
+    return c.json({ src: base ? new URL(file, base).href : file, integrity });
   });
   app.get('/:file{widget\\.[0-9a-f]{16}\\.js}', async (c) => {
     const current = requireBundle();

@@ -93,6 +93,46 @@ describe('readChatStream', () => {
     expect(result.confident).toBe(false);
   });
 
+  it('reads what newer servers add: language, decline reason, disclosure and the named contact', async () => {
+    const contact = {
+      name: 'Team Kraftfahrzeughilfe',
+      phone: '0221 555-1234',
+      email: 'kfz-hilfe@lvmr.example',
+      hours: 'Mo–Do 9–15 Uhr',
+      url: 'https://lvmr.example/inklusionsamt/kraftfahrzeughilfe/',
+      origin: 'faq',
+    };
+    const result = await readChatStream(
+      streamOf([
+        sse('done', {
+          ...DONE,
+          lang: 'en',
+          declined: 'personal-assessment',
+          fallback: 'timeout',
+          disclosure: 'Sie schreiben mit einem automatisierten Assistenten (KI).',
+          handoff: { url: 'https://lvmr.example/kontakt/', title: 'Kontakt', contact: { ...contact, address: 42 } },
+        }),
+      ]),
+      () => {},
+      messages,
+    );
+    expect(result).toMatchObject({ lang: 'en', declined: 'personal-assessment', fallback: 'timeout', disclosure: 'Sie schreiben mit einem automatisierten Assistenten (KI).' });
+    // A field of the wrong type is left out, the rest of the contact kept.
+    expect(result.handoff).toEqual({ url: 'https://lvmr.example/kontakt/', title: 'Kontakt', contact });
+  });
+
+  it('leaves out unknown languages, reasons and contacts without a name, as an older server would send them', async () => {
+    const result = await readChatStream(
+      streamOf([sse('done', { ...DONE, lang: 'fr', declined: 'bored', disclosure: '  ', handoff: { url: 'https://lvmr.example/kontakt/', contact: { phone: '0221 555-0' } } })]),
+      () => {},
+      messages,
+    );
+    expect(result).not.toHaveProperty('lang');
+    expect(result).not.toHaveProperty('declined');
+    expect(result).not.toHaveProperty('disclosure');
+    expect(result.handoff).toEqual({ url: 'https://lvmr.example/kontakt/', title: 'https://lvmr.example/kontakt/' });
+  });
+
   it('stops reading (cancels the body) after done', async () => {
     let cancelled = false;
     const body = new ReadableStream<Uint8Array>({

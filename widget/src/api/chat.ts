@@ -4,38 +4,22 @@
  * placeholders instead of crashing the UI.
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { ChatDoneWire, ChatRequestWire, ChatTurnWire, ContactWire, DeclineReasonWire, GeneratedWire, HandoffWire, SourceWire } from '@auskunft/core/api';
 import { ApiError, arr, isAbortError, obj, str, toApiError, type ErrorMessages, type Request } from './request';
 
-export interface ChatSource {
-  n: number;
-  url: string;
-  title: string;
-  section: string | null;
-  snippet: string;
-}
+// The server's wire types, imported as types only (nothing of core ends up in the bundle). The
+// widget still checks what arrives (parseDone): it may talk to an older or newer server.
+export type ChatSource = SourceWire;
+export type Contact = ContactWire;
+export type Handoff = HandoffWire;
+export type HistoryMessage = ChatTurnWire;
+/** How the answer was made; `none` when the server sent something unknown. */
+export type Generated = GeneratedWire | 'none';
 
-export interface Handoff {
-  url: string;
-  title: string;
-}
-
-export type Generated = 'extractive' | 'faq' | 'llm' | 'none';
-
-export interface ChatDone {
-  answer: string;
-  sources: ChatSource[];
-  /** How the answer was made; `none` when the server sent something unknown. */
+export interface ChatDone extends Omit<ChatDoneWire, 'generated' | 'easyLanguage'> {
   generated: Generated;
-  model: string | null;
-  confident: boolean;
-  handoff: Handoff | null;
   /** The same answer in Leichte Sprache, when an editor wrote one (FAQ answers). */
   easyLanguage: string | null;
-}
-
-export interface HistoryMessage {
-  role: 'user' | 'assistant';
-  content: string;
 }
 
 export type Chat = (message: string, history: HistoryMessage[], onDelta: (text: string) => void, signal: AbortSignal) => Promise<ChatDone>;
@@ -45,7 +29,7 @@ export function createChat(request: Request, messages: ErrorMessages): Chat {
     const res = await request('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ message, history }),
+      body: JSON.stringify({ message, history } satisfies ChatRequestWire),
       signal,
     });
     if (!res.body) throw new ApiError('bad_response', messages.errorGeneric);
@@ -110,7 +94,12 @@ export async function readChatStream(
   return result;
 }
 
-const GENERATED: readonly Generated[] = ['extractive', 'faq', 'llm'];
+const GENERATED: readonly GeneratedWire[] = ['extractive', 'faq', 'llm'];
+const DECLINED: readonly DeclineReasonWire[] = ['not-covered', 'out-of-scope-task', 'political', 'personal-assessment', 'no-content'];
+const FALLBACK: ReadonlyArray<NonNullable<ChatDoneWire['fallback']>> = ['timeout', 'error', 'ungrounded'];
+const ORIGIN: ReadonlyArray<ContactWire['origin']> = ['config', 'section', 'page', 'parent', 'faq', 'general'];
+
+const oneOf = <T extends string>(allowed: readonly T[], v: unknown): T | undefined => allowed.find((a) => a === v);
 
 function parseDone(data: unknown): ChatDone | undefined {
   const d = obj(data);
@@ -128,14 +117,41 @@ function parseDone(data: unknown): ChatDone | undefined {
       snippet: str(s.snippet),
     };
   });
-  const handoff = obj(d.handoff);
+  const lang = oneOf(['de', 'en'] as const, d.lang);
+  const declined = oneOf(DECLINED, d.declined);
+  const fallback = oneOf(FALLBACK, d.fallback);
+  const disclosure = str(d.disclosure).trim();
   return {
     answer: d.answer,
     sources,
-    generated: GENERATED.find((g) => g === d.generated) ?? 'none',
+    generated: oneOf(GENERATED, d.generated) ?? 'none',
     model: str(d.model) || null,
     confident: d.confident === true,
-    handoff: str(handoff.url) ? { url: str(handoff.url), title: str(handoff.title) || str(handoff.url) } : null,
+    handoff: parseHandoff(d.handoff),
     easyLanguage: str(d.easyLanguage).trim() || null,
+    // Absent from older servers (and `disclosure` from all but the first answer).
+    ...(lang ? { lang } : {}),
+    ...(declined ? { declined } : {}),
+    ...(fallback ? { fallback } : {}),
+    ...(disclosure ? { disclosure } : {}),
   };
+}
+
+/** A hand-off needs a URL; its contact needs a name and a URL, everything else is optional. */
+function parseHandoff(data: unknown): Handoff | null {
+  const h = obj(data);
+  const url = str(h.url);
+  if (!url) return null;
+  const c = obj(h.contact);
+  const name = str(c.name).trim();
+  const contact: Contact | null = name
+    ? { name, url: str(c.url) || url, origin: oneOf(ORIGIN, c.origin) ?? 'general' }
+    : null;
+  if (contact) {
+    for (const key of ['phone', 'email', 'address', 'hours'] as const) {
+      const value = str(c[key]).trim();
+      if (value) contact[key] = value;
+    }
+  }
+  return { url, title: str(h.title) || url, ...(contact ? { contact } : {}) };
 }

@@ -1,13 +1,8 @@
+import type { FeedbackRequestWire } from '@auskunft/core/api';
 import type { Request } from './request';
 
 /** Body of POST /api/feedback; `sources` are the cited URLs. */
-export interface FeedbackBody {
-  rating: 'up' | 'down';
-  comment?: string;
-  question: string;
-  answer: string;
-  sources: string[];
-}
+export type FeedbackBody = FeedbackRequestWire & { sources: string[] };
 
 export type SendFeedback = (body: FeedbackBody) => Promise<void>;
 

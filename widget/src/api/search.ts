@@ -1,19 +1,9 @@
+import type { SearchResponseWire, SearchResultWire } from '@auskunft/core/api';
 import { ApiError, arr, isAbortError, obj, str, type ErrorMessages, type Request } from './request';
 
-export interface SearchResult {
-  url: string;
-  title: string;
-  section: string | null;
-  sectionUrl: string;
-  snippet: string;
-  highlights: Array<[number, number]>;
-  score: number;
-}
-
-export interface SearchResponse {
-  query: string;
-  results: SearchResult[];
-}
+// The server's wire types (types only: nothing of core ends up in widget.js).
+export type SearchResult = SearchResultWire;
+export type SearchResponse = SearchResponseWire;
 
 export type Search = (query: string, signal: AbortSignal) => Promise<SearchResponse>;
 

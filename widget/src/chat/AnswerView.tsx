@@ -2,8 +2,10 @@ import { useState } from 'preact/hooks';
 import type { Announcer } from '../announcer';
 import type { ChatSource } from '../api/chat';
 import type { SendFeedback } from '../api/feedback';
+import { answerBlocks } from '../text/blocks';
 import { linkCitations } from '../text/citations';
 import { safeUrl } from '../text/url';
+import { ContactCard } from './ContactCard';
 import { CopyButton } from './CopyButton';
 import { Feedback } from './Feedback';
 import type { Turn } from './history';
@@ -31,7 +33,24 @@ export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, se
   const { status, text, sources, generated } = turn;
   const [easyOpen, setEasyOpen] = useState(false);
   const easyId = `aw-easy-${turn.id}`;
-  const label = generated === 'none' ? null : strings.generated[generated];
+  // A decline cites nothing, so it is neither excerpts nor an FAQ answer: no label (the
+  // attribute still says how the text was made). The same for greetings without sources.
+  const declined = turn.declined !== null || (!turn.confident && sources.length === 0);
+  const label = generated === 'none' || declined || (generated === 'extractive' && sources.length === 0) ? null : strings.generated[generated];
+  const contact = turn.handoff?.contact;
+  // Servers without `lang` answer in German, whatever the labels around it say.
+  const textLang = turn.textLang !== turn.lang ? turn.textLang : undefined;
+
+  const citedText = (part: string) =>
+    linkCitations(part, sources, apiBase).map((piece, i) =>
+      piece.kind === 'cite' ? (
+        <a key={i} class="cite" href={piece.url} aria-label={strings.sourceLink(piece.n, piece.title)}>
+          {piece.text}
+        </a>
+      ) : (
+        piece.text
+      ),
+    );
 
   return (
     <div class="msg msg-answer" data-generated={status === 'done' ? generated : undefined}>
@@ -52,17 +71,26 @@ export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, se
         ))}
 
       {status === 'done' && (
-        <p class="msg-text">
-          {linkCitations(text, sources, apiBase).map((part, i) =>
-            part.kind === 'cite' ? (
-              <a key={i} class="cite" href={part.url} aria-label={strings.sourceLink(part.n, part.title)}>
-                {part.text}
-              </a>
+        <div class="msg-text" lang={textLang}>
+          {answerBlocks(text).map((block, b) =>
+            block.kind === 'list' ? (
+              <ul key={b} class="answer-list">
+                {block.items.map((item, i) => (
+                  <li key={i}>{citedText(item)}</li>
+                ))}
+              </ul>
             ) : (
-              part.text
+              <p key={b}>{citedText(block.text)}</p>
             ),
           )}
-        </p>
+        </div>
+      )}
+
+      {status === 'done' && !turn.confident && contact && turn.handoff && (
+        <div class="contact-box">
+          <p>{strings.declinedLead}</p>
+          <ContactCard contact={contact} allUrl={turn.handoff.url} apiBase={apiBase} strings={strings} />
+        </div>
       )}
 
       {status === 'done' && turn.easyLanguage && (

@@ -18,7 +18,10 @@ import { useChat } from './useChat';
  */
 export function ChatRoot({ config, announcer, open, draft, onDraftChange, onClose }: ChatRootProps) {
   const strings = CHAT_STRINGS[config.lang];
-  const { turns, handoff, send, retry, reset } = useChat(config, strings, announcer);
+  const { turns, handoff, disclosure, send, retry, reset } = useChat(config, strings, announcer);
+  // Each answer's labels follow its question's language (de or en); the bar follows the latest.
+  const latest = [...turns].reverse().find((t) => t.status === 'done');
+  const barLang = latest && latest.lang !== config.lang ? latest.lang : undefined;
   const [completeOnly, setCompleteOnly] = useState(config.answers === 'complete');
   const [sendFeedback] = useState(() => createSendFeedback(createRequest(config.api, strings)));
   const input = useRef<HTMLTextAreaElement>(null);
@@ -43,16 +46,16 @@ export function ChatRoot({ config, announcer, open, draft, onDraftChange, onClos
       initialFocus={focusInput}
     >
       <Transcript strings={strings} contentKey={turns}>
-        <Notice config={config} strings={strings} />
+        <Notice config={config} strings={strings} serverText={disclosure} />
         {turns.length === 0 && <p class="empty">{strings.emptyTranscript}</p>}
         {turns.map((turn) => (
-          <div key={turn.id} class="turn">
+          <div key={turn.id} class="turn" lang={turn.lang !== config.lang ? turn.lang : undefined}>
             <div class="msg msg-user">
-              <h3 class="msg-label">{strings.question}</h3>
+              <h3 class="msg-label">{CHAT_STRINGS[turn.lang].question}</h3>
               <p class="msg-text">{turn.question}</p>
             </div>
             <AnswerView
-              strings={strings}
+              strings={CHAT_STRINGS[turn.lang]}
               apiBase={config.api}
               turn={turn}
               completeOnly={completeOnly}
@@ -63,7 +66,7 @@ export function ChatRoot({ config, announcer, open, draft, onDraftChange, onClos
           </div>
         ))}
       </Transcript>
-      <HandoffBar handoff={handoff} strings={strings} />
+      <HandoffBar handoff={handoff} strings={CHAT_STRINGS[barLang ?? config.lang]} lang={barLang} apiBase={config.api} />
       <Composer
         strings={strings}
         inputRef={input}

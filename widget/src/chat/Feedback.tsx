@@ -2,6 +2,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Announcer } from '../announcer';
 import type { FeedbackBody, SendFeedback } from '../api/feedback';
 import { logError } from '../log';
+import { reveal } from '../ui/reveal';
+import { conversationScroller } from './scroller';
 import type { ChatStrings } from './i18n';
 import { ThumbDownIcon, ThumbUpIcon } from './icons';
 
@@ -27,11 +29,17 @@ export function Feedback({ id, strings, announcer, sendFeedback, about }: Props)
   const [comment, setComment] = useState('');
   const commentBox = useRef<HTMLTextAreaElement>(null);
   const result = useRef<HTMLParagraphElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const labelId = `aw-fb-${id}`;
   const commentId = `aw-fb-c-${id}`;
 
   useLayoutEffect(() => {
-    if (state === 'comment') commentBox.current?.focus();
+    if (state !== 'comment') return;
+    commentBox.current?.focus();
+    // The whole form, send button included, above the hand-off bar (focus scrolls only the box).
+    const el = form.current;
+    const scroller = el && conversationScroller(el);
+    if (el && scroller) reveal(el, scroller, 8);
   }, [state]);
 
   const send = async (body: FeedbackBody, focusResult: boolean): Promise<void> => {
@@ -75,6 +83,7 @@ export function Feedback({ id, strings, announcer, sendFeedback, about }: Props)
       </div>
       {state === 'comment' && (
         <form
+          ref={form}
           class="feedback-form"
           onSubmit={(e) => {
             e.preventDefault();

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatStrings } from './i18n';
+import { conversationScroller } from './scroller';
 
 interface Props {
   strings: ChatStrings;
-  /** Changes whenever the content grows (to follow it while the reader is at the bottom). */
+  /** Changes whenever the content grows (to follow the newest answer). */
   contentKey: unknown;
   children: ComponentChildren;
 }
@@ -16,13 +17,29 @@ interface Props {
  */
 export function Transcript({ strings, contentKey, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
+  const follow = useRef(true);
+  const turnCount = useRef(-1);
+  const setByUs = useRef(-1);
 
-  // Follow new content only while the reader is at the bottom; someone who scrolled up to
-  // re-read must not be pulled down by each streamed word. Focus never moves (A12).
+  // A new question is followed as its answer grows, but only until the start of that turn
+  // reaches the top: the reader then starts at the answer's first line, not at its end (a
+  // transcript that sticks to the bottom hid the first lines of every longer answer). Someone
+  // who scrolls meanwhile is not moved again until the next question. Focus never moves (A12);
+  // the finished answer is announced once, by useChat.
   useLayoutEffect(() => {
     const el = box.current;
-    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    const turns = el.querySelectorAll<HTMLElement>('.turn');
+    if (turns.length !== turnCount.current) {
+      turnCount.current = turns.length;
+      follow.current = true;
+    }
+    const latest = turns[turns.length - 1];
+    const scroller = conversationScroller(el);
+    if (!follow.current || !latest || !scroller) return;
+    const start = scroller.scrollTop + latest.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    scroller.scrollTop = Math.min(start, scroller.scrollHeight - scroller.clientHeight);
+    setByUs.current = scroller.scrollTop;
   }, [contentKey]);
 
   return (
@@ -33,8 +50,7 @@ export function Transcript({ strings, contentKey, children }: Props) {
       aria-label={strings.transcriptLabel}
       tabIndex={0}
       onScroll={(e) => {
-        const el = e.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 32;
+        if (Math.abs(e.currentTarget.scrollTop - setByUs.current) > 2) follow.current = false;
       }}
     >
       {children}

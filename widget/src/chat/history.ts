@@ -1,4 +1,6 @@
-import type { ChatSource, Generated, HistoryMessage } from '../api/chat';
+import type { ChatDone, ChatSource, Generated, Handoff, HistoryMessage } from '../api/chat';
+import type { Lang } from '../i18n';
+import { detectLang } from '../text/detect-lang';
 
 /** How many previous messages (user + assistant entries) are sent as context. */
 export const HISTORY_LIMIT = 6;
@@ -15,11 +17,23 @@ export interface Turn {
   confident: boolean;
   easyLanguage: string | null;
   error: string;
+  /** Language of the answer's labels: the server's `lang`, else that of the question. */
+  lang: Lang;
+  /** Language of the answer text (servers without `lang` answer in German). */
+  textLang: Lang;
+  /** Why the assistant declined, if it did (older servers: only `confident: false`). */
+  declined: NonNullable<ChatDone['declined']> | null;
+  /** Who can help with this question, as the server named it with the answer. */
+  handoff: Handoff | null;
 }
 
-/** A turn that has just been asked. */
-export function newTurn(id: number, question: string): Turn {
-  return { id, question, status: 'streaming', text: '', sources: [], generated: 'none', model: null, confident: false, easyLanguage: null, error: '' };
+/** A turn that has just been asked, in a widget whose language is `widgetLang`. */
+export function newTurn(id: number, question: string, widgetLang: Lang = 'de'): Turn {
+  const lang = detectLang(question, widgetLang);
+  return {
+    id, question, status: 'streaming', text: '', sources: [], generated: 'none', model: null, confident: false, easyLanguage: null, error: '',
+    lang, textLang: 'de', declined: null, handoff: null,
+  };
 }
 
 /**

@@ -1,11 +1,7 @@
 // The chat's inline SVG icons (see ui/icons.tsx for why they are built this way).
 import { Icon } from '../ui/icons';
 
-export const CloseIcon = () => (
-  <Icon>
-    <path d="M6 6l12 12M18 6L6 18" />
-  </Icon>
-);
+export { CloseIcon } from '../ui/icons';
 
 export const ThumbUpIcon = () => (
   <Icon>

@@ -37,6 +37,34 @@ describe('sessionStore', () => {
     expect(sessionStore(() => storage).load()).toEqual([answered]);
   });
 
+  it('keeps an answer\'s language, decline and contact across a reload', () => {
+    const storage = fakeStorage();
+    const english: Turn = {
+      ...newTurn(1, 'Am I entitled to money for my car?'),
+      status: 'done',
+      text: 'I cannot assess whether you are entitled to this.',
+      lang: 'en',
+      textLang: 'en',
+      declined: 'personal-assessment',
+      handoff: {
+        url: 'https://lvmr.example/kontakt/',
+        title: 'Kontakt',
+        contact: { name: 'Team Kraftfahrzeughilfe', phone: '0221 555-1234', url: 'https://lvmr.example/kfz/', origin: 'faq' },
+      },
+    };
+    expect(english.lang).toBe('en');
+    sessionStore(() => storage).save([english]);
+    expect(sessionStore(() => storage).load()).toEqual([english]);
+  });
+
+  it('keeps the server\'s disclosure with the conversation, since only the first answer brings it', () => {
+    const storage = fakeStorage();
+    sessionStore(() => storage).save([answered], 'Sie schreiben mit einem automatisierten Assistenten (KI).');
+    expect(sessionStore(() => storage).loadDisclosure()).toBe('Sie schreiben mit einem automatisierten Assistenten (KI).');
+    sessionStore(() => storage).save([answered]);
+    expect(sessionStore(() => storage).loadDisclosure()).toBeNull();
+  });
+
   it('forgets everything on clear ("Neues Gespräch")', () => {
     const storage = fakeStorage();
     const store = sessionStore(() => storage);

@@ -15,12 +15,14 @@ const VERSION = 1;
 
 export interface ConversationStore {
   load(): Turn[];
-  save(turns: readonly Turn[]): void;
+  /** The server's AI disclosure as it came with the first answer (later answers carry none). */
+  loadDisclosure(): string | null;
+  save(turns: readonly Turn[], disclosure?: string | null): void;
   clear(): void;
 }
 
 /** A store that keeps nothing (the default). */
-export const memoryOnly: ConversationStore = { load: () => [], save: () => {}, clear: () => {} };
+export const memoryOnly: ConversationStore = { load: () => [], loadDisclosure: () => null, save: () => {}, clear: () => {} };
 
 /** sessionStorage, failing softly: blocked storage (sandboxed iframes, Safari settings) just means no persistence. */
 export function sessionStore(storage: () => Storage = () => sessionStorage): ConversationStore {
@@ -34,26 +36,33 @@ export function sessionStore(storage: () => Storage = () => sessionStorage): Con
   };
   return {
     load: () => guard('read', () => parse(storage().getItem(STORAGE_KEY)), []),
-    save: (turns) =>
+    loadDisclosure: () =>
+      guard('read', () => {
+        const d = readEntry(storage().getItem(STORAGE_KEY));
+        return d?.v === VERSION && typeof d.disclosure === 'string' ? d.disclosure : null;
+      }, null),
+    save: (turns, disclosure) =>
       guard('save', () => {
         // A running answer is stored as what it will be after a reload: unanswered.
         const kept = turns.filter((t) => t.status === 'done' || t.status === 'error');
-        storage().setItem(STORAGE_KEY, JSON.stringify({ v: VERSION, turns: kept }));
+        storage().setItem(STORAGE_KEY, JSON.stringify({ v: VERSION, turns: kept, ...(disclosure ? { disclosure } : {}) }));
       }, undefined),
     clear: () => guard('remove', () => storage().removeItem(STORAGE_KEY), undefined),
   };
 }
 
+/** The stored entry as JSON, or null when there is none or it is broken. */
+function readEntry(raw: string | null): { v?: unknown; turns?: unknown; disclosure?: unknown } | null {
+  try {
+    return raw ? (JSON.parse(raw) as { v?: unknown } | null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads what `save` wrote; anything else (another version, edited by hand) gives no turns. */
 export function parse(raw: string | null): Turn[] {
-  if (!raw) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  const d = data as { v?: unknown; turns?: unknown };
+  const d = readEntry(raw);
   if (d?.v !== VERSION || !Array.isArray(d.turns)) return [];
   const valid = (d.turns as Array<Partial<Turn>>).filter((t) => typeof t?.question === 'string' && typeof t.text === 'string');
   return valid.map(
@@ -67,6 +76,10 @@ export function parse(raw: string | null): Turn[] {
         confident: t.confident === true,
         easyLanguage: typeof t.easyLanguage === 'string' ? t.easyLanguage : null,
         error: typeof t.error === 'string' ? t.error : '',
+        ...(t.lang === 'en' || t.lang === 'de' ? { lang: t.lang } : {}),
+        textLang: t.textLang === 'en' ? 'en' : 'de',
+        declined: typeof t.declined === 'string' ? t.declined : null,
+        handoff: typeof t.handoff?.url === 'string' && typeof t.handoff.title === 'string' ? t.handoff : null,
     }),
   );
 }

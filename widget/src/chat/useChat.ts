@@ -5,7 +5,7 @@ import { ApiError, createRequest, isAbortError } from '../api/request';
 import type { WidgetConfig } from '../config';
 import { logError } from '../log';
 import { buildHistory, newTurn, type Turn } from './history';
-import type { ChatStrings } from './i18n';
+import { CHAT_STRINGS, type ChatStrings } from './i18n';
 import { memoryOnly, sessionStore } from './persist';
 
 /**
@@ -22,6 +22,9 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
   const [handoff, setHandoff] = useState<Handoff | null>(() =>
     config.links.contact ? { url: config.links.contact, title: config.contactLabel ?? strings.contactFallback } : null,
   );
+  // The authority's AI disclosure, as the server sends it with the first answer (AI Act
+  // Art. 50(1)); until then the host's or the built-in text stands in (Notice.tsx).
+  const [disclosure, setDisclosure] = useState<string | null>(() => store.loadDisclosure());
   const turnsRef = useRef(turns);
   turnsRef.current = turns;
   const controller = useRef<AbortController | null>(null);
@@ -32,8 +35,8 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
 
   // Written after every change once there is a first question; never before (C1).
   useEffect(() => {
-    if (turns.length) store.save(turns);
-  }, [turns]);
+    if (turns.length) store.save(turns, disclosure);
+  }, [turns, disclosure]);
 
   const cancel = (): void => {
     const ctrl = controller.current;
@@ -51,13 +54,16 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
     const id = nextId.current++;
     const ctrl = new AbortController();
     controller.current = ctrl;
-    setTurns((ts) => [...ts, newTurn(id, question)]);
-    announcer.polite(strings.answering);
+    const asked = newTurn(id, question, config.lang);
+    setTurns((ts) => [...ts, asked]);
+    // Said in the language of the question, as the answer's labels will be.
+    announcer.polite(CHAT_STRINGS[asked.lang].answering, asked.lang);
 
     try {
       const done = await chat(question, history, (delta) => !ctrl.signal.aborted && update(id, (t) => ({ text: t.text + delta })), ctrl.signal);
       if (ctrl.signal.aborted) return;
       // The final answer replaces the streamed text (it may differ, e.g. cleaned citations).
+      const lang = done.lang ?? asked.lang;
       update(id, () => ({
         status: 'done',
         text: done.answer,
@@ -66,9 +72,14 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
         model: done.model,
         confident: done.confident,
         easyLanguage: done.easyLanguage,
+        lang,
+        textLang: done.lang ?? 'de',
+        declined: done.declined ?? null,
+        handoff: done.handoff,
       }));
       if (done.handoff) setHandoff(done.handoff);
-      announcer.polite(strings.answerDone(done.sources.length));
+      if (done.disclosure) setDisclosure(done.disclosure);
+      announcer.polite(CHAT_STRINGS[lang].answerDone(done.sources.length), lang);
     } catch (err) {
       if (ctrl.signal.aborted || isAbortError(err)) return;
       if (!(err instanceof ApiError)) logError('chat failed', err);
@@ -96,5 +107,5 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  return { turns, handoff, send, retry, reset };
+  return { turns, handoff, disclosure, send, retry, reset };
 }

@@ -5,7 +5,7 @@ export const de: Strings = {
   lang: 'de',
 
   searchLabel: 'Suche auf dieser Website',
-  searchHint: 'Ergebnisse erscheinen während der Eingabe. Mit Pfeil nach unten wählen, mit Eingabetaste öffnen.',
+  searchHint: 'Ergebnisse erscheinen während der Eingabe. Mit Pfeil nach unten wählen, mit Eingabetaste öffnen. Eingabetaste ohne Auswahl zeigt alle Ergebnisse.',
   searchButton: 'Suchen',
   searchLoading: 'Suche läuft …',
   searchTooShort: 'Bitte geben Sie mindestens 2 Zeichen ein.',
@@ -15,6 +15,9 @@ export const de: Strings = {
   noResultsTips: 'Prüfen Sie die Schreibweise oder versuchen Sie ein allgemeineres Wort.',
   suggestion: (term) => `Stattdessen suchen: ${term}`,
   askAssistant: (q) => `„${q}“ dem digitalen Assistenten stellen`,
+  resultsTitle: (q) => `Suchergebnisse für „${q}“`,
+  close: 'Schließen',
+  showAll: (n) => `Alle ${n} Treffer anzeigen`,
 
   launcher: 'Fragen an den Assistenten',
   chatLoading: 'Der Assistent wird geladen …',

@@ -4,7 +4,7 @@ export const en: Strings = {
   lang: 'en',
 
   searchLabel: 'Search this website',
-  searchHint: 'Results appear as you type. Use the down arrow to choose, Enter to open.',
+  searchHint: 'Results appear as you type. Use the down arrow to choose, Enter to open. Enter without a choice shows all results.',
   searchButton: 'Search',
   searchLoading: 'Searching …',
   searchTooShort: 'Please enter at least 2 characters.',
@@ -14,6 +14,9 @@ export const en: Strings = {
   noResultsTips: 'Check the spelling or try a more general word.',
   suggestion: (term) => `Search instead: ${term}`,
   askAssistant: (q) => `Ask the digital assistant: “${q}”`,
+  resultsTitle: (q) => `Search results for “${q}”`,
+  close: 'Close',
+  showAll: (n) => `Show all ${n} results`,
 
   launcher: 'Ask the assistant',
   chatLoading: 'Loading the assistant …',

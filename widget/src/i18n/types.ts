@@ -19,6 +19,10 @@ export interface Strings {
   noResultsTips: string;
   suggestion: (term: string) => string;
   askAssistant: (query: string) => string;
+  /** Title of the full results view (Enter without a highlighted option). */
+  resultsTitle: (query: string) => string;
+  showAll: (count: number) => string;
+  close: string;
 
   launcher: string;
   chatLoading: string;

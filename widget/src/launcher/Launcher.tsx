@@ -6,6 +6,8 @@ interface Props {
   buttonRef: Ref<HTMLButtonElement>;
   strings: Strings;
   loading: boolean;
+  /** While the chat is open: on a phone the fixed button would lie over the question box. */
+  hidden: boolean;
   onOpen: () => void;
   onPreload: () => void;
 }
@@ -14,7 +16,7 @@ interface Props {
  * The chat launcher: a named `<button>` that opens the dialog (A8). It is an ordinary button
  * in the Tab order and traps nothing. Hover and focus fetch the chat code ahead of the click.
  */
-export function Launcher({ buttonRef, strings, loading, onOpen, onPreload }: Props) {
+export function Launcher({ buttonRef, strings, loading, hidden, onOpen, onPreload }: Props) {
   return (
     <button
       ref={buttonRef}
@@ -22,6 +24,7 @@ export function Launcher({ buttonRef, strings, loading, onOpen, onPreload }: Pro
       class="btn primary launcher"
       aria-haspopup="dialog"
       aria-busy={loading ? 'true' : undefined}
+      hidden={hidden}
       onClick={onOpen}
       onPointerEnter={onPreload}
       onFocus={onPreload}

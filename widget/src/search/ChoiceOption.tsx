@@ -14,8 +14,9 @@ interface Props {
 /**
  * One `role="option"`. Results are real links (`<a role="option">`, allowed by ARIA in HTML),
  * so mouse users keep "open in new tab"; options are never in the Tab order (A5), and a press
- * on one keeps DOM focus in the input (A4). The name is the title and section, the snippet
- * is the description, all referenced inside this shadow root (A13).
+ * on one keeps DOM focus in the input (A4). The name comes from the content (title, section,
+ * snippet): a name that leaves out visible text breaks speech control ("click …") and fails
+ * WCAG 2.5.3 Label in Name, which is what an aria-labelledby of title and section did.
  */
 export function ChoiceOption({ id, choice, active, strings, onChoose }: Props) {
   const common = {
@@ -32,25 +33,19 @@ export function ChoiceOption({ id, choice, active, strings, onChoose }: Props) {
         {...common}
         href={href}
         tabIndex={-1}
-        aria-labelledby={result.section ? `${id}-t ${id}-s` : `${id}-t`}
-        aria-describedby={result.snippet ? `${id}-d` : undefined}
       >
-        <span id={`${id}-t`} class="opt-title">
-          {result.title}
-        </span>
-        {result.section && (
-          <span id={`${id}-s`} class="opt-section">
-            {result.section}
-          </span>
-        )}
-        {result.snippet && <Snippet id={`${id}-d`} text={result.snippet} highlights={result.highlights} />}
+        <span class="opt-title">{result.title}</span>
+        {result.section && <span class="opt-section">{result.section}</span>}
+        {result.snippet && <Snippet text={result.snippet} highlights={result.highlights} />}
       </a>
     );
   }
   return (
     <div {...common} onClick={() => onChoose(choice)}>
       {choice.kind === 'assistant' ? <ChatIcon /> : <SearchIcon />}
-      <span>{choice.kind === 'assistant' ? strings.askAssistant(choice.query) : strings.suggestion(choice.term)}</span>
+      <span>
+        {choice.kind === 'assistant' ? strings.askAssistant(choice.query) : choice.kind === 'all' ? strings.showAll(choice.count) : strings.suggestion(choice.term)}
+      </span>
     </div>
   );
 }

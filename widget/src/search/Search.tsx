@@ -5,7 +5,8 @@ import type { WidgetConfig } from '../config';
 import type { Strings } from '../i18n';
 import { SearchIcon } from '../ui/icons';
 import { ChoiceOption } from './ChoiceOption';
-import { choicesFor, type Choice } from './choices';
+import { choicesFor, fitChoices, type Choice } from './choices';
+import { ResultsView } from './ResultsView';
 import { useSearch, type SearchState } from './useSearch';
 
 interface Props {
@@ -35,15 +36,21 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   const [value, setValue] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // Enter without a highlighted option asks for all results: shown once the search has some.
+  const [wantAll, setWantAll] = useState(false);
   const { state, onInput, onSubmit, reset, silence } = useSearch(search, strings, announcer);
   const input = useRef<HTMLInputElement>(null);
   const popup = useRef<HTMLDivElement>(null);
 
-  const choices = useMemo(
+  const all = useMemo(
     () => choicesFor(state, config.suggestions, Boolean(onAskAssistant), config.api),
     [state, config, onAskAssistant],
   );
-  const showPopup = open && state.status !== 'idle';
+  // How many results the popup shows: as many as fit in the window (see fitChoices).
+  const [fit, setFit] = useState(99);
+  const choices = useMemo(() => fitChoices(all, fit), [all, fit]);
+  const showAll = wantAll && state.status === 'done' && state.results.length > 0;
+  const showPopup = open && state.status !== 'idle' && !showAll;
   const expanded = showPopup && choices.length > 0;
   const current = expanded && active >= 0 ? choices[active] : undefined;
 
@@ -51,24 +58,29 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   // (the search button counts as inside).
   useLayoutEffect(() => {
     setActive(-1);
+    setFit(99);
     if (state.status !== 'idle') setOpen(input.current?.form?.matches(':focus-within') ?? false);
   }, [state]);
 
-  // The popup is wider than the box. Near the right edge of the window (a box in a header),
-  // it is moved left to end where the box ends, and never further than the window allows.
-  // CSSOM, not a style attribute (D3).
+  // The popup shows one result less until it fits above the bottom of the window (then
+  // "show all" leads on). It is wider than the box: near the right edge of the window (a box
+  // in a header), it is moved left to end where the box ends, and never further than the
+  // window allows. CSSOM, not a style attribute (D3).
   useLayoutEffect(() => {
     const el = popup.current;
     const box = input.current?.parentElement;
     if (!el || !box) return;
     el.style.left = '';
     const rect = el.getBoundingClientRect();
+    const shown = choices.filter((c) => c.kind === 'result').length;
+    if (rect.bottom > innerHeight - 8 && shown > 1) return setFit(shown - 1);
     if (rect.right <= document.documentElement.clientWidth - 8) return;
     const shift = Math.min(rect.right - Math.min(box.getBoundingClientRect().right, document.documentElement.clientWidth - 8), rect.left - 8);
     if (shift > 0) el.style.left = `${-shift}px`;
   }, [showPopup, choices]);
 
   useLayoutEffect(() => {
+    // Only in windows too small for even one result does this scroll the page.
     if (current) popup.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
     if (current?.kind === 'assistant') onPreloadAssistant?.();
   }, [current]);
@@ -87,11 +99,21 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
       setValue(choice.term);
       onSubmit(choice.term);
       setActive(-1);
+    } else if (choice.kind === 'all') {
+      close();
+      setWantAll(true);
     } else {
       close();
       onAskAssistant?.(choice.query, input.current);
     }
   };
+
+  // Back to the search box once the results view is gone (while it is modal, the box is inert).
+  const wasAll = useRef(false);
+  useLayoutEffect(() => {
+    if (wasAll.current && !showAll) input.current?.focus();
+    wasAll.current = showAll;
+  }, [showAll]);
 
   const move = (step: 1 | -1): void => {
     if (!choices.length) return;
@@ -137,67 +159,86 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   };
 
   return (
-    <form
-      role="search"
-      aria-labelledby={LABEL_ID}
-      class="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOpen(true);
-        onSubmit(value);
-      }}
-      onFocusOut={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close();
-      }}
-    >
-      <label id={LABEL_ID} for={INPUT_ID} class="label">
-        {strings.searchLabel}
-      </label>
-      <div class="field">
-        <input
-          ref={input}
-          id={INPUT_ID}
-          class="input"
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded ? 'true' : 'false'}
-          aria-controls={expanded ? LISTBOX_ID : undefined}
-          aria-activedescendant={current ? optionId(active) : undefined}
-          aria-describedby={HINT_ID}
-          value={value}
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck={false}
-          enterkeyhint="search"
-          onInput={(e) => {
-            const next = e.currentTarget.value;
-            setValue(next);
-            setActive(-1);
-            onInput(next);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <button type="submit" class="btn search-btn" aria-label={strings.searchButton} title={strings.searchButton}>
-          <SearchIcon />
-        </button>
-      </div>
-      <p id={HINT_ID} class="sr-only">
-        {strings.searchHint}
-      </p>
-      {showPopup && (
-        <div ref={popup} class="popup">
-          <PopupStatus state={state} strings={strings} />
-          {expanded && (
-            <div id={LISTBOX_ID} role="listbox" aria-label={strings.resultsLabel}>
-              {choices.map((choice, i) => (
-                <ChoiceOption key={i} id={optionId(i)} choice={choice} active={i === active} strings={strings} onChoose={(c) => choose(c, i)} />
-              ))}
-            </div>
-          )}
+    <>
+      <form
+        role="search"
+        aria-labelledby={LABEL_ID}
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOpen(true);
+          setWantAll(true);
+          onSubmit(value);
+        }}
+        onFocusOut={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) close();
+        }}
+      >
+        <label id={LABEL_ID} for={INPUT_ID} class="label">
+          {strings.searchLabel}
+        </label>
+        <div class="field">
+          <input
+            ref={input}
+            id={INPUT_ID}
+            class="input"
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded ? 'true' : 'false'}
+            aria-controls={expanded ? LISTBOX_ID : undefined}
+            aria-activedescendant={current ? optionId(active) : undefined}
+            aria-describedby={HINT_ID}
+            value={value}
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            enterkeyhint="search"
+            onInput={(e) => {
+              const next = e.currentTarget.value;
+              setValue(next);
+              setActive(-1);
+              setWantAll(false);
+              onInput(next);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <button type="submit" class="btn search-btn" aria-label={strings.searchButton} title={strings.searchButton}>
+            <SearchIcon />
+          </button>
         </div>
+        <p id={HINT_ID} class="sr-only">
+          {strings.searchHint}
+        </p>
+        {showPopup && (
+          <div ref={popup} class="popup">
+            <PopupStatus state={state} strings={strings} />
+            {expanded && (
+              <div id={LISTBOX_ID} role="listbox" aria-label={strings.resultsLabel}>
+                {choices.map((choice, i) => (
+                  <ChoiceOption key={i} id={optionId(i)} choice={choice} active={i === active} strings={strings} onChoose={(c) => choose(c, i)} />
+                ))}
+              </div>
+            )}
+          </div>
+        )}
+      </form>
+      {showAll && (
+        <ResultsView
+          query={state.query}
+          results={all.filter((c): c is Extract<Choice, { kind: 'result' }> => c.kind === 'result')}
+          strings={strings}
+          onClose={() => setWantAll(false)}
+          onAsk={
+            onAskAssistant &&
+            (() => {
+              setWantAll(false);
+              onAskAssistant(state.query, input.current);
+            })
+          }
+        />
       )}
-    </form>
+    </>
   );
 }
 

@@ -5,11 +5,12 @@ import type { SearchState } from './useSearch';
 /**
  * One option of the search popup. Each has exactly one destination or action (A6): a result
  * links to the best section of its page; a suggestion searches for a configured term; the
- * last option hands the question to the assistant.
+ * last option hands the question to the assistant. "Show all" opens the full results view.
  */
 export type Choice =
   | { kind: 'result'; result: SearchResult; href: string }
   | { kind: 'suggestion'; term: string }
+  | { kind: 'all'; count: number }
   | { kind: 'assistant'; query: string };
 
 /**
@@ -30,4 +31,16 @@ export function choicesFor(state: SearchState, suggestions: readonly string[], w
   }
   if (withAssistant && state.query) choices.push({ kind: 'assistant', query: state.query });
   return choices;
+}
+
+/**
+ * The first `max` results, then "show all N results" when some were left out, then the other
+ * options. Search.tsx lowers `max` until the popup fits the window: a popup taller than the
+ * window made the highlight scroll the host page, and a popup that scrolls itself is a scroll
+ * region outside the Tab order.
+ */
+export function fitChoices(choices: Choice[], max: number): Choice[] {
+  const results = choices.filter((c) => c.kind === 'result');
+  if (results.length <= max) return choices;
+  return [...results.slice(0, max), { kind: 'all', count: results.length }, ...choices.filter((c) => c.kind !== 'result')];
 }

@@ -33,7 +33,31 @@ export const baseCss = /* css */ `
   --_error: var(--auskunft-error, #a4001d);
   --_radius: var(--auskunft-radius, 6px);
   --_z: var(--auskunft-z-index, 2147483000);
+}
+/* A host page's rules reach the host element itself (a blanket "* { line-height: 3 }" beats
+   :host), and every inherited property flows from there into the shadow tree. The widget's root
+   sets each one anew, so only the theme's custom properties get in. Colour stays inherited here
+   on purpose (the search label takes the page's colour); every surface sets its own. */
+.aw {
+  display: block;
   font: var(--auskunft-font-size, 16px)/1.5 var(--auskunft-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
+  font-feature-settings: normal;
+  font-variation-settings: normal;
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+  text-align: start;
+  text-indent: 0;
+  text-shadow: none;
+  direction: ltr;
+  white-space: normal;
+  word-break: normal;
+  overflow-wrap: normal;
+  hyphens: manual;
+  cursor: auto;
+  visibility: visible;
+  list-style: disc outside;
+  -webkit-text-fill-color: currentColor;
 }
 * { box-sizing: border-box; }
 p, h2, h3, h4, ul, ol { margin: 0; }

@@ -28,7 +28,7 @@ export const chatCss = /* css */ `
 .panel-header { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 0 4px; padding: 4px 8px 10px 16px; border-bottom: 1px solid var(--_line); }
 .panel-title { font-size: 1.125em; line-height: 1.3; }
 .ai-note { grid-column: 1 / -1; display: flex; align-items: center; gap: 6px; color: var(--_muted); font-size: 0.875em; }
-.tag { display: inline-block; margin-left: 8px; padding: 0 6px; color: var(--_muted); font-size: 0.8125rem; font-weight: 600; border: 1px solid currentColor; border-radius: 4px; vertical-align: 2px; }
+.tag { display: inline-block; margin-left: 8px; padding: 0 6px; color: var(--_muted); font-size: 0.929em; font-weight: 600; border: 1px solid currentColor; border-radius: 4px; vertical-align: 2px; }
 .ai-note .tag { margin: 0; }
 .tag-ai { color: var(--_accent); }
 .quiet { min-height: 44px; padding: 6px 10px; font-size: 0.875em; text-decoration: underline; }
@@ -46,6 +46,9 @@ export const chatCss = /* css */ `
 .turn { margin-top: 20px; }
 .msg-label { font-size: 0.875em; font-weight: 700; }
 .msg-text { white-space: pre-line; overflow-wrap: anywhere; }
+.msg-text > p { margin: 0 0 0.5em; }
+.answer-list { margin: 0 0 0.5em; padding-left: 1.25em; }
+.answer-list li { margin: 0.15em 0; }
 .msg-user { margin-left: 32px; padding: 8px 12px; background: var(--_surface); border-radius: var(--_radius); }
 .msg-answer { margin-top: 12px; padding-left: 12px; border-left: 3px solid var(--_accent); }
 .msg-answer .note { font-size: 0.875em; }
@@ -71,7 +74,22 @@ export const chatCss = /* css */ `
 .msg-answer .secondary { margin-top: 8px; }
 .cursor { display: inline-block; width: 0.5em; height: 1em; margin-left: 2px; vertical-align: text-bottom; background: currentColor; opacity: 0.4; }
 
-.handoff { display: flex; align-items: center; gap: 8px; padding: 8px 16px; font-size: 0.9375em; background: var(--_surface); border-top: 1px solid var(--_line); }
+.handoff { padding: 8px 16px; font-size: 0.9375em; background: var(--_surface); border-top: 1px solid var(--_line); }
+.handoff p, .handoff summary { display: flex; align-items: center; gap: 8px; }
+.handoff summary { min-height: 32px; cursor: pointer; list-style: none; }
+.handoff summary::-webkit-details-marker { display: none; }
+.handoff summary strong { color: var(--_accent); text-decoration: underline; text-underline-offset: 0.15em; }
+.handoff summary::after { content: ""; flex: none; width: 8px; height: 8px; margin: 0 4px 4px auto; border: solid currentColor; border-width: 0 2px 2px 0; transform: rotate(45deg); }
+.handoff [open] > summary::after { margin-top: 6px; transform: rotate(-135deg); }
+.handoff .contact { max-height: 40vh; margin: 4px 0 2px 30px; overflow-y: auto; }
+.contact-box { margin-top: 10px; padding: 8px 12px; background: var(--_surface); border-radius: var(--_radius); }
+.contact-name { font-weight: 700; }
+.contact dl { display: grid; gap: 2px; margin: 4px 0; }
+.contact dl div { display: flex; flex-wrap: wrap; gap: 0 6px; }
+.contact dt { color: var(--_muted); }
+.contact dt::after { content: ":"; }
+.contact dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
+.contact a { display: inline-block; min-height: 24px; padding: 2px 0; }
 .composer { padding: 10px 16px 8px; border-top: 1px solid var(--_line); }
 .composer .label { font-size: 0.875em; font-weight: 600; }
 .row { display: flex; gap: 8px; margin-top: 4px; align-items: flex-end; }

@@ -1,9 +1,9 @@
 /**
  * The search box and its popup (combobox + listbox). The popup overlays the page below the
- * input, so the widget fits a page header; Search.tsx keeps it inside the viewport. It has no
- * scrollbar of its own: a scrolling popup would need to be focusable (it must not be, A5), and
- * at 400 % zoom one page scroll is easier than two nested ones. The highlighted option is
- * scrolled into view.
+ * input, so the widget fits a page header; Search.tsx keeps it inside the viewport: it shows
+ * only as many results as fit, then "show all", so moving the highlight never scrolls the host
+ * page. It has no scrollbar of its own: a scrolling popup would need to be focusable (it must
+ * not be, A5). It lies above the chat launcher, which would otherwise cover the last results.
  */
 export const searchCss = /* css */ `
 .search { position: relative; width: var(--auskunft-search-width, 20em); max-width: calc(100vw - 32px); }
@@ -19,7 +19,7 @@ export const searchCss = /* css */ `
   position: absolute;
   top: calc(100% + 4px);
   left: 0;
-  z-index: var(--_z);
+  z-index: calc(var(--_z) + 1);
   width: max(100%, min(34em, 100vw - 16px));
   color: var(--_text);
   background: var(--_bg);
@@ -28,7 +28,7 @@ export const searchCss = /* css */ `
   box-shadow: 0 4px 12px #0003, 0 12px 32px #0002;
 }
 .popup-status { padding: 10px 14px; color: var(--_muted); font-size: 0.875em; }
-.popup-status strong { display: block; color: var(--_text); font-size: 1rem; }
+.popup-status strong { display: block; color: var(--_text); font-size: 1.143em; }
 .popup-error { color: var(--_error); }
 .option {
   display: block;
@@ -45,6 +45,38 @@ export const searchCss = /* css */ `
 .opt-section { display: block; color: var(--_muted); font-size: 0.875em; }
 .opt-snippet { display: block; margin-top: 4px; font-size: 0.9375em; }
 .opt-action { display: flex; align-items: center; gap: 10px; color: var(--_accent); font-weight: 600; }
+
+/* In the popup a snippet is a hint of two lines; the full results view shows it whole. */
+.popup .opt-snippet { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+
+/* The full results view: a modal dialog in the top layer, the whole window on phones. */
+.results {
+  position: fixed;
+  inset: 24px 16px auto;
+  width: min(760px, 100vw - 32px);
+  max-width: none;
+  max-height: calc(100vh - 48px);
+  margin: 0 auto;
+  padding: 0 0 16px;
+  color: var(--_text);
+  background: var(--_bg);
+  border: 1px solid var(--_line);
+  border-radius: 10px;
+  box-shadow: 0 4px 12px #0003, 0 16px 40px #0003;
+  overflow-y: auto;
+}
+.results::backdrop { background: #0006; }
+.results-head { position: sticky; top: 0; display: flex; align-items: flex-start; gap: 8px; padding: 8px 8px 8px 16px; background: var(--_bg); border-bottom: 1px solid var(--_line); }
+.results-head h2 { flex: 1; padding-top: 8px; font-size: 1.125em; line-height: 1.3; }
+.results-head .popup-status { display: block; padding: 2px 0 0; font-weight: 400; }
+.results-head .btn { padding: 0; color: var(--_text); }
+.results ol { margin: 0; padding: 0; list-style: none; }
+.results .option:hover { background: var(--_surface); }
+.results .option:focus-visible { outline-offset: -3px; }
+.results .secondary { margin: 16px 16px 0; text-align: start; }
+@media (max-width: 520px), (max-height: 560px) {
+  .results { inset: 0; width: auto; max-height: none; height: auto; border: 0; border-radius: 0; }
+}
 
 @media (forced-colors: active) {
   .option[aria-selected="true"] { outline-color: Highlight; }

@@ -22,3 +22,9 @@ export const SearchIcon = () => (
     <path d="M15.5 15.5 21 21" />
   </Icon>
 );
+
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </Icon>
+);

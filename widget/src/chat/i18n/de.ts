@@ -40,6 +40,12 @@ export const de: ChatStrings = {
   easyLanguageShow: 'In Leichter Sprache lesen',
   easyLanguageTitle: 'Leichte Sprache',
   handoffLead: 'Lieber mit einem Menschen sprechen?',
+  declinedLead: 'Hier hilft Ihnen ein Mensch weiter:',
+  contactPhone: 'Telefon',
+  contactEmail: 'E-Mail',
+  contactAddress: 'Adresse',
+  contactHours: 'Sprechzeiten',
+  contactAll: 'Seite mit allen Kontakten',
   contactFallback: 'Kontakt',
   moreLinks: 'Weitere Angebote',
   links: {

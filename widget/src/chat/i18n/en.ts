@@ -39,6 +39,12 @@ export const en: ChatStrings = {
   easyLanguageShow: 'Read in Easy German (Leichte Sprache)',
   easyLanguageTitle: 'Leichte Sprache',
   handoffLead: 'Rather talk to a person?',
+  declinedLead: 'A person can help you with this:',
+  contactPhone: 'Phone',
+  contactEmail: 'Email',
+  contactAddress: 'Address',
+  contactHours: 'Opening hours',
+  contactAll: 'Page with all contacts',
   contactFallback: 'Contact',
   moreLinks: 'More services',
   links: {

@@ -42,6 +42,14 @@ export interface ChatStrings {
   easyLanguageShow: string;
   easyLanguageTitle: string;
   handoffLead: string;
+  /** Above the contact in an answer that could not be given from the site. */
+  declinedLead: string;
+  contactPhone: string;
+  contactEmail: string;
+  contactAddress: string;
+  contactHours: string;
+  /** The general contact page, below a named contact. */
+  contactAll: string;
   contactFallback: string;
   moreLinks: string;
   links: { accessibility: string; accessibilityFeedback: string; easyLanguage: string; signLanguage: string };
