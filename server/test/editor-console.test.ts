@@ -5,7 +5,7 @@ import { createEditorStore, type EditorStore } from '../src/editor/editor-store.
 import { createEditorOverlay, type EditorOverlay } from '../src/editor/overlay.js';
 import { createScryptHasher } from '../src/node/password-scrypt.js';
 import { openIndexOnDisk } from '../src/node/open-index.js';
-import { sqliteSql } from '../src/store/editor-sqlite.js';
+import { sqliteSql } from '../src/node/editor-sqlite.js';
 import { createSqliteStore } from '../src/store/sqlite.js';
 import { buildDemoIndex } from './demo-index.js';
 

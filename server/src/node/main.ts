@@ -15,7 +15,7 @@ import { createSqliteStore } from '../store/sqlite.js';
 import { createNullStore } from '../store/store.js';
 import { createEditorStore } from '../editor/editor-store.js';
 import { createEditorOverlay } from '../editor/overlay.js';
-import { sqliteSql } from '../store/editor-sqlite.js';
+import { sqliteSql } from './editor-sqlite.js';
 import { createScryptHasher } from './password-scrypt.js';
 
 export interface RunningServer {

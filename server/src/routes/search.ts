@@ -37,7 +37,7 @@ export function searchRoute(options: SearchRouteOptions) {
     // Several passages per page are fetched so grouping still fills the result list.
     const filter = { prefix: c.req.query('prefix') || undefined, lang: c.req.query('lang') || undefined };
     // A released or withdrawn editors' entry changes the results without a new index version.
-    const key = JSON.stringify([options.retriever.generation(), query, filter.prefix, filter.lang]);
+    const key = JSON.stringify([options.retriever.generation?.() ?? 0, query, filter.prefix, filter.lang]);
     const cached = cache.get(key);
     if (cached) {
       options.onSearch?.(scrub(query), cached.length);
