@@ -28,18 +28,24 @@ export interface EditorOverlay {
   refresh(): Promise<void>;
 }
 
-export function createEditorOverlay(source: ReleasedEntries, options: { intervalMs: number; now?: () => Date }): EditorOverlay {
+export function createEditorOverlay(source: ReleasedEntries, options: { intervalMs: number; now?: () => Date; onError?: (error: unknown) => void }): EditorOverlay {
   const now = options.now ?? (() => new Date());
   let snapshot: OverlaySnapshot = { key: 'none', entries: [] };
   let revision = -1;
   let live: EntryVersion[] = [];
   let checkedAt = -Infinity;
   let pending: Promise<void> | undefined;
+  // A store that cannot be read must not stop citizens' answers: the entries last read stay in
+  // use, and the next interval tries again.
   const load = async () => {
-    const next = await source.revision();
-    if (next !== revision) {
-      live = await source.liveVersions();
-      revision = next;
+    try {
+      const next = await source.revision();
+      if (next !== revision) {
+        live = await source.liveVersions();
+        revision = next;
+      }
+    } catch (error) {
+      options.onError?.(error);
     }
     checkedAt = now().getTime();
   };

@@ -37,7 +37,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
   // Editors' accounts and entries live in the store file even when the query log is off.
   const editorSql = sqliteSql(settings.storePath);
   const editorStore = createEditorStore(editorSql);
-  const editorEntries = createEditorOverlay(editorStore, { intervalMs: settings.editorRefreshIntervalMs });
+  const editorEntries = createEditorOverlay(editorStore, { intervalMs: settings.editorRefreshIntervalMs, onError: (error) => logger.log('error', 'editor_entries_failed', { message: String(error) }) });
   const editor = { store: editorStore, passwords: createScryptHasher(), overlay: editorEntries };
   const widget = await readWidgetBundle();
   if (!widget) logger.log('warn', 'widget_missing', { hint: 'widget.js not found; run `npm run build` to serve the widget' });
