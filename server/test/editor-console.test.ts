@@ -50,6 +50,12 @@ function browser(address = '192.0.2.10') {
     },
     post: (path: string, form: Record<string, string>) => request(path, { form: { csrf, ...form } }),
     expireCookie: () => void (cookie = cookie.replace(/=.*/, '=' + '0'.repeat(64))),
+    get cookie() {
+      return cookie;
+    },
+    set cookie(value: string) {
+      cookie = value;
+    },
   };
 }
 
@@ -233,5 +239,51 @@ describe('editors\' console', () => {
     expect(own.status).toBe(403);
     expect(own.text).toContain('Vier-Augen-Prinzip');
     expect((await editorStore.getEntry(id))!.liveVersion).toBeNull();
+  });
+
+  it('marks a topic done, assigns it, and keeps declined questions with their feedback comment in the overview', async () => {
+    await ask('Wie beantrage ich Elterngeld?');
+    await app.request('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rating: 'down', comment: 'Ich finde das Formular nicht', question: 'Wie beantrage ich Elterngeld?', answer: 'Dazu habe ich keine verlässliche Antwort gefunden.', sources: [] }) });
+    const anna = browser();
+    await anna.login('anna');
+    const overview = await anna.request('/editor/');
+    expect(overview.text).toContain('Wie beantrage ich Elterngeld?');
+    expect(overview.text).toContain('Kommentar: „Ich finde das Formular nicht“');
+    const key = /name="topic" value="(wie beantrage ich elterngeld\?)"/.exec(overview.text)![1]!;
+    expect((await anna.post('/editor/themen', { topic: key, action: 'assign', assignee: 'bernd' })).status).toBe(303);
+    expect((await anna.request('/editor/')).text).toContain('zugewiesen an bernd');
+    expect((await anna.post('/editor/themen', { topic: key, action: 'assign', assignee: 'niemand-da' })).text).toContain('Es gibt kein Konto „niemand-da“');
+    expect((await anna.post('/editor/themen', { topic: key, action: 'done' })).status).toBe(303);
+    const after = await anna.request('/editor/');
+    expect(after.text).toMatch(/<h2>Erledigt<\/h2>[\s\S]*Wie beantrage ich Elterngeld\?/);
+    expect(after.text).toContain('erledigt von anna');
+  });
+
+  it('answers bad routes and parameters with German messages', async () => {
+    const anna = browser();
+    await anna.login('anna');
+    expect((await anna.request('/editor/?days=abc')).text).toContain('Der Zeitraum muss eine ganze Zahl');
+    const missing = await anna.request('/editor/eintrag/99999');
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('Den Eintrag 99999 gibt es nicht');
+    await anna.request('/editor/eintrag/neu');
+    expect((await anna.post('/editor/themen', { action: 'löschen' })).text).toContain('Thema oder Aktion fehlen');
+    expect((await anna.post('/editor/eintrag', { ...entry({ question: '' }), action: 'vorschau' })).text).toContain('Für die Vorschau braucht es die Frage');
+    expect((await anna.post('/editor/eintrag', { ...entry({ source: '' }), sourceQuery: '', action: 'quelle' })).text).toContain('Bitte geben Sie Suchwörter für die Quelle ein');
+    const foreign = await app.request('/editor/anmelden', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://boese.example', 'sec-fetch-site': 'cross-site' }, body: 'name=anna&password=x' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('kam nicht von der Redaktionskonsole');
+  });
+
+  it('ends the session on logout', async () => {
+    const anna = browser();
+    await anna.login('anna');
+    await anna.request('/editor/');
+    const before = anna.cookie;
+    const out = await anna.post('/editor/abmelden', {});
+    expect(out.location).toBe('/editor/anmelden?grund=abgemeldet');
+    // The old cookie, sent again, opens nothing: the session is gone on the server.
+    anna.cookie = before;
+    expect((await anna.request('/editor/')).location).toBe('/editor/anmelden');
   });
 });
