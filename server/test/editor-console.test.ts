@@ -168,11 +168,15 @@ describe('editors\' console', () => {
     const b = browser();
     await b.login('anna');
     await b.request('/editor/eintrag/neu');
-    b.expireCookie();
+    await sql.run('UPDATE editor_sessions SET expires_at = ?', new Date(Date.now() - 1000).toISOString());
     const res = await b.post('/editor/eintrag', { ...entry(), action: 'speichern' });
     expect(res.status).toBe(401);
-    expect(res.text).toContain('Bitte melden Sie sich an');
+    expect(res.text).toContain('Ihre Sitzung ist abgelaufen; nichts wurde gespeichert');
     expect(res.text).toContain('Frau Beispiel, Telefon 0221 555-123');
+    expect(await editorStore.listEntries()).toHaveLength(0);
+    // A made-up session id is just "not signed in".
+    b.expireCookie();
+    expect((await b.post('/editor/eintrag', { ...entry(), action: 'speichern' })).text).toContain('Bitte melden Sie sich an');
   });
 
   it('walks the loop: write, preview, submit, four eyes, release, answer, withdraw, history', async () => {
