@@ -16,7 +16,7 @@ import { announced, openPage, skipReason, useBrowserStack } from './stack';
 if (skipReason) console.warn(`[editor console browser test] skipped: ${skipReason}`);
 
 const QUESTION = 'Wer bezahlt meinen Assistenzhund?';
-const WORDINGS = [QUESTION, 'Gibt es Zuschüsse für einen Assistenzhund?', 'Assistenzhund Finanzierung', QUESTION];
+const WORDINGS = [QUESTION, 'Gibt es Zuschüsse für einen Assistenzhund?', QUESTION];
 const ANSWER = 'Einen Assistenzhund bezahlt das Inklusionsamt nicht. Zuständig ist meist die Krankenkasse; wir beraten Sie gern zum Antrag.';
 const PASSWORD = 'ein sicheres Passwort';
 
@@ -76,7 +76,7 @@ describe.skipIf(skipReason)('editors\' console in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhalt');
     const topic = page.getByRole('article', { name: QUESTION });
     expect(await topic.getByText('Gibt es Zuschüsse für einen Assistenzhund?').count()).toBe(1);
-    expect(await topic.getByText(/4× gefragt/).count()).toBe(1);
+    expect(await topic.getByText(/3× gefragt/).count()).toBe(1);
     expect(await axeProblems(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
 
@@ -101,8 +101,14 @@ describe.skipIf(skipReason)('editors\' console in the browser', () => {
     const source = await page.getByLabel('Quelle', { exact: true }).inputValue();
     expect(source).toBe(`${env.stack.siteOrigin}/inklusionsamt/begleitende-hilfe/`);
 
-    await page.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
+    // Typing refreshes the preview by itself (the console's one script)…
     const preview = page.getByRole('region', { name: 'So würde der Assistent jetzt antworten' });
+    expect(await preview.textContent()).not.toContain(ANSWER);
+    await page.getByLabel('Antwort', { exact: true }).press('Control+End');
+    await page.keyboard.type(' ');
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain(ANSWER);
+    // …and the button does it without script.
+    await page.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
     expect(await preview.textContent()).toContain(ANSWER);
     expect(await preview.getByRole('link').first().getAttribute('href')).toBe(source);
     expect(await fitsWidth(page)).toBe(true);

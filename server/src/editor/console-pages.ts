@@ -171,8 +171,17 @@ ${field('easyLanguage', (a) => html`<textarea ${a} rows="4">${v.fields.easyLangu
 </form>
 <section aria-labelledby="vorschau-titel" class="preview">
 <h2 id="vorschau-titel">So würde der Assistent jetzt antworten</h2>
-${v.preview ? answerView(v.fields.question, v.preview) : html`<p>Drücken Sie „Vorschau aktualisieren“, um die Antwort auf die Frage mit diesem Entwurf zu sehen.</p>`}
-</section>`;
+<div id="vorschau" aria-live="polite">${previewBody(v)}</div>
+</section>
+<script src="/editor/console.js" defer></script>`;
+}
+
+/** The preview's content; also sent alone when the console script refreshes it while typing. */
+export function previewBody(v: Pick<EntryFormView, 'preview' | 'fields' | 'errors'>): Html {
+  if (v.preview) return answerView(v.fields.question, v.preview);
+  const problems = Object.values(v.errors);
+  if (problems.length) return html`<p>Keine Vorschau: ${problems.join(' ')}</p>`;
+  return html`<p>Drücken Sie „Vorschau aktualisieren“, um die Antwort auf die Frage mit diesem Entwurf zu sehen.</p>`;
 }
 
 export function answerView(question: string, answer: Answer): Html {

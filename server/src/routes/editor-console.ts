@@ -7,7 +7,8 @@ import { streamAnswer } from '../answer/answer-question.js';
 import type { Answer } from '../answer/answer.js';
 import { createEditorAuth, type PasswordHasher, type SignedIn } from '../editor/auth.js';
 import { CONSOLE_CSS } from '../editor/console-css.js';
-import { entriesPage, entryForm, entryPage, historyPage, layout, loginPage, overviewPage, problemPage, type EntryFormView, type TopicView } from '../editor/console-pages.js';
+import { entriesPage, entryForm, entryPage, historyPage, layout, loginPage, overviewPage, previewBody, problemPage, type EntryFormView, type TopicView } from '../editor/console-pages.js';
+import { CONSOLE_SCRIPT } from '../editor/console-script.js';
 import type { EditorStore, Entry, EntryFields } from '../editor/editor-store.js';
 import { isExpired, readEntryForm, validateEntry } from '../editor/entry.js';
 import type { EditorOverlay, OverlayRetriever } from '../editor/overlay.js';
@@ -35,7 +36,7 @@ export interface EditorConsoleOptions {
 }
 
 const COOKIE = 'auskunft_redaktion';
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const FORM_LIMIT = 256 * 1024;
 type Vars = { Variables: { signedIn: SignedIn } };
 
@@ -62,6 +63,10 @@ export function editorConsoleRoute(o: EditorConsoleOptions) {
   app.get('/console.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(CONSOLE_CSS);
+  });
+  app.get('/console.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(CONSOLE_SCRIPT);
   });
   app.use('*', async (c, next) => {
     if ((await o.editorStore.countUsers()) === 0) {
@@ -230,6 +235,8 @@ export function editorConsoleRoute(o: EditorConsoleOptions) {
       view.errors = validateEntry(fields, rules(), false);
       if (!fields.question) view.errors.question = 'Für die Vorschau braucht es die Frage.';
       if (Object.keys(view.errors).length === 0) view.preview = await preview(fields);
+      // The console script asks for the preview alone while the editor types.
+      if (c.req.header('x-auskunft-preview') === '1') return c.html(previewBody(view));
       return render(Object.keys(view.errors).length ? 400 : 200);
     }
     if (action !== 'speichern' && action !== 'vorlegen') {
