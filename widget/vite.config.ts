@@ -4,7 +4,8 @@
  * The chat itself is a separate ES module (vite.chat.config.ts, built first) that widget.js
  * imports on first use, resolved against its own URL; its hashed name is compiled in here.
  *
- * The build prints both sizes and fails when widget.js exceeds 15 KB gzip (issue 6, E7).
+ * The build prints both sizes and fails when widget.js exceeds 15 KB gzip, the size promised to hosts in
+ * README.md (Embed the widget).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

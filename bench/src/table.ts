@@ -1,4 +1,4 @@
-/** A Markdown table (pastes into the README as it is); numbers are right-aligned. */
+/** A Markdown table (pastes into docs/performance.md as it is); numbers are right-aligned. */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell)));
   const align = header.map((_, i) => (rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || /^[\d.,]+( \w+)?$|^[≈×<>–-]?[\d.,]+/.test(String(row[i]))) ? '---:' : '---'));

@@ -16,7 +16,7 @@ const USAGE = `Usage: auskunft export-vectorize --index <index-dir> --out <dir>
 Writes the vectors of the live index version of <index-dir> as NDJSON files for Cloudflare
 Vectorize (at most 100,000 vectors per file, the most one \`wrangler vectorize insert\` uploads).
 Each vector's id is "<version>/<passage id>" and its namespace the version, so a Worker serving
-the previous version is not disturbed while the new one uploads. See README, Performance.
+the previous version is not disturbed while the new one uploads. See docs/deployment.md (Cloudflare Vectorize).
 
   --index <dir>      index directory (env AUSKUNFT_INDEX_DIR, default index-data)
   --out <dir>        same as --vectorize-export-dir

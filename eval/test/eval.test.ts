@@ -33,7 +33,7 @@ describe('search quality on eval/questions.json', () => {
 
   it('keeps a floor on recall and on declining questions the site does not answer', () => {
     const hybrid = results.get('Hybrid')!;
-    // Floors sit a little below the measured values (README, "Search quality"), so a real
+    // Floors sit a little below the measured values (docs/evaluation.md), so a real
     // regression fails and a one-question wobble does not.
     expect(hybrid.overall.recallAt5).toBeGreaterThanOrEqual(0.95);
     expect(hybrid.overall.mrrAt10).toBeGreaterThanOrEqual(0.9);

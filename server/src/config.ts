@@ -40,7 +40,7 @@ export const serverSettings = defineSettings({
   },
   hnswEf: {
     type: 'integer', key: 'search.hnswEf', env: 'AUSKUNFT_SEARCH_HNSW_EF', default: 400, min: 10, max: 5000,
-    doc: 'HNSW query-time search width (higher: better recall, slower; see README, Performance).',
+    doc: 'HNSW query-time search width (higher: better recall, slower; see docs/performance.md).',
   },
   searchCacheSize: {
     type: 'integer', key: 'search.cacheSize', env: 'AUSKUNFT_SEARCH_CACHE_SIZE', default: 1000, min: 1, max: 1_000_000, zeroDisables: true,

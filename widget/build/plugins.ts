@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-/** The promise to hosts (issue 6, public-sector.md E7): the script a page loads. */
+/** The promise to hosts (README.md, Embed the widget: at most 15 KB gzip): the script a page loads. */
 export const WIDGET_GZIP_BUDGET_BYTES = 15 * 1024;
 /** Not a promise (the chat loads on first use), just a tripwire against accidental growth. */
 export const CHAT_GZIP_BUDGET_BYTES = 20 * 1024;

@@ -33,7 +33,7 @@ export function App({ config, strings, announcer, search, loadChat, launcherRef 
   const wasOpen = useRef(false);
 
   // Focus returns to whatever opened the dialog, once the dialog (and the page's inertness)
-  // is gone (A10).
+  // is gone, so keyboard users continue where they were (docs/accessibility.md, WCAG 2.4.3).
   useLayoutEffect(() => {
     if (wasOpen.current && !open) (opener.current ?? launcherRef.current)?.focus();
     wasOpen.current = open;

@@ -4,11 +4,12 @@
  * Live regions inside a shadow root are not announced reliably (Chrome, iOS VoiceOver:
  * Umbraco-CMS #21028, coveo ui-kit #1715), so the widget creates one visually clipped element
  * in the light DOM at load, empty, because screen readers only announce changes to regions
- * that already exist (A14). It holds two regions: a polite status for result counts and answer
- * progress, and an assertive one reserved for "no results" and errors (A7).
+ * that already exist (docs/accessibility.md, Announcements). It holds two regions: a polite status for result counts and answer
+ * progress, and an assertive one reserved for "no results" and errors, so
+ * routine counts never interrupt (docs/accessibility.md, WCAG 4.1.3).
  *
  * Nothing else is live: neither the result list nor the transcript, so streamed tokens are
- * never read out one by one (A11).
+ * never read out one by one (docs/accessibility.md, Answers).
  */
 export interface Announcer {
   /**
@@ -20,7 +21,8 @@ export interface Announcer {
   assertive(text: string): void;
 }
 
-/** Visually hidden but read by screen readers; set through CSSOM (no style attribute: D3). */
+/** Visually hidden but read by screen readers; set through CSSOM (no style attribute, so it works under a strict CSP
+ * without 'unsafe-inline', docs/security.md). */
 function clip(el: HTMLElement): void {
   Object.assign(el.style, {
     position: 'absolute',

@@ -5,11 +5,11 @@ export type Mode = 'search' | 'chat' | 'both';
 
 /** Links the host configures; each is an absolute http(s) URL or null. */
 export interface HostLinks {
-  /** The host's privacy notice, linked from the note shown before the first message (C3). */
+  /** The host's privacy notice, linked from the note shown before the first message (docs/data-protection.md). */
   privacy: string | null;
   /** Contact page for "talk to a person" until the server names one with its first answer. */
   contact: string | null;
-  /** Erklärung zur Barrierefreiheit, its feedback form, Leichte Sprache and DGS pages (A15). */
+  /** Erklärung zur Barrierefreiheit, its feedback form, Leichte Sprache and DGS pages (BITV 2.0, docs/accessibility.md). */
   accessibility: string | null;
   accessibilityFeedback: string | null;
   easyLanguage: string | null;
@@ -23,13 +23,13 @@ export interface WidgetConfig {
   lang: Lang;
   /** CSS selector of the element to mount into, if any. */
   target: string | null;
-  /** `session`: the conversation survives reloads in sessionStorage (opt-in, C1). */
+  /** `session`: the conversation survives reloads in sessionStorage (opt-in, docs/data-protection.md). */
   persist: 'memory' | 'session';
   /** Corner of the chat launcher. */
   position: 'right' | 'left';
-  /** `complete`: answers appear only when finished instead of streaming (A12). */
+  /** `complete`: answers appear only when finished instead of streaming (WCAG 2.2.2, docs/accessibility.md). */
   answers: 'stream' | 'complete';
-  /** Host-provided AI disclosure in the widget's language, replacing the built-in text (B6). */
+  /** Host-provided AI disclosure in the widget's language, replacing the built-in text (AI Act Art. 50). */
   disclosure: string | null;
   /** Version label of the disclosure text, rendered as data-disclosure-version for audits. */
   disclosureVersion: string | null;

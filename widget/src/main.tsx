@@ -56,7 +56,7 @@ function placeHost(host: HTMLElement, script: HTMLScriptElement, config: WidgetC
 /** `data-accent`, `data-font` and `data-position` become custom properties / a host attribute. */
 function applyTheme(host: HTMLElement, config: WidgetConfig): void {
   host.dataset.position = config.position;
-  // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline' (D3).
+  // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline' (docs/security.md).
   if (config.accent && CSS.supports('color', config.accent)) host.style.setProperty('--auskunft-accent', config.accent);
   else if (config.accent) logError(`data-accent "${config.accent}" is not a CSS colour; ignored`);
   if (config.font && CSS.supports('font-family', config.font)) host.style.setProperty('--auskunft-font', config.font);

@@ -1,5 +1,5 @@
 /**
- * WCAG 2.1 AA (+ the 2.2 additions) and the screen-reader structure of public-sector.md A3–A14,
+ * WCAG 2.1 AA (+ the 2.2 additions) and the screen-reader structure described in docs/accessibility.md,
  * checked in real Chromium against the real server: axe-core in closed and open states, roles,
  * names, states, where the live regions sit, ID references inside one shadow root, focus never
  * hidden by the launcher, reflow at 320 px and 400 % zoom, text spacing, target sizes, visible
@@ -25,7 +25,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Every ID reference in the shadow root (A13) must name an element of the same root, and IDs
+ * Every ID reference in the shadow root must name an element of the same root, and IDs
  * must be unique there. Returns the broken references.
  */
 function brokenIdReferences(page: Page): Promise<string[]> {
@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
     const { page } = await openPage(env.browser, env.stack);
     const input = page.getByRole('combobox', { name: 'Suche auf dieser Website' });
 
-    // --- closed: one light-DOM announcer exists from the start, empty, visually clipped (A14)
+    // --- closed: one light-DOM announcer exists from the start, empty, visually clipped
     expect(await liveRegions(page)).toEqual({ light: ['body>auskunft-announcer>status[polite]', 'body>auskunft-announcer>[assertive]'], shadow: 0 });
     expect(await announced(page)).toBe('');
     expect(await page.locator('.auskunft-announcer').boundingBox()).toMatchObject({ width: 1, height: 1 });
@@ -82,23 +82,23 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
     expect(await axeProblems(page)).toEqual([]);
     expect(await brokenIdReferences(page)).toEqual([]);
 
-    // --- search open, an option highlighted (A3, A6, A7)
+    // --- search open, an option highlighted
     await input.pressSequentially('Kündigungsschutz', { delay: 10 });
     await page.getByRole('option').first().waitFor();
     await input.press('ArrowDown');
     expect(await page.getByRole('listbox', { name: 'Suchergebnisse' }).ariaSnapshot()).toMatch(
       /^- listbox "Suchergebnisse":\n {2}- option "[^"]*Kündigungsschutz[^"]*" \[selected\]/,
     );
-    // Options are not in the Tab order and have no focusable content (A5, A6).
+    // Options are not in the Tab order and have no focusable content.
     expect(await page.locator('[role=option]').evaluateAll((os) => os.filter((o) => (o as HTMLElement).tabIndex >= 0 || o.querySelector('a, button, input')).length)).toBe(0);
-    // The list itself is not live; the count is announced once, politely (A7).
+    // The list itself is not live; the count is announced once, politely.
     await expect.poll(() => announced(page)).toMatch(/^\d+ Treffer$/);
     expect((await liveRegions(page)).shadow).toBe(0);
     expect(await axeProblems(page)).toEqual([]);
     expect(await brokenIdReferences(page)).toEqual([]);
     await input.press('Escape');
 
-    // --- chat open (A8–A10, B1, C3)
+    // --- chat open: named launcher, modal dialog, AI disclosure and privacy request
     await launcher.click();
     const dialog = page.getByRole('dialog', { name: 'Digitaler Assistent' });
     await dialog.waitFor();
@@ -127,7 +127,7 @@ describe.skipIf(skipReason !== null)('accessibility of the widget on the demo si
     expect(await axeProblems(page)).toEqual([]);
     expect(await brokenIdReferences(page)).toEqual([]);
 
-    // --- an answer: status only at start and end, never the tokens (A11); focus stays (A12)
+    // --- an answer: status only at start and end, never the tokens; focus stays
     const spoken: string[] = [];
     await page.exposeFunction('__spoken', (text: string) => spoken.push(text));
     await page.evaluate(() => {

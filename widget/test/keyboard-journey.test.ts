@@ -1,6 +1,6 @@
 /**
- * Issue 6, "done means": in real Chromium against the real server and the demo site, a person
- * using only the keyboard searches, opens a result, asks the assistant, gets a cited answer,
+ * The keyboard journey of docs/accessibility.md: in real Chromium against the real server and
+ * the demo site, a person using only the keyboard searches, opens a result, asks the assistant, gets a cited answer,
  * gives feedback, copies the answer and starts over. Screenshots of the desktop and mobile
  * layouts go to test-results/.
  */
@@ -47,7 +47,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     expect(await page.locator('#suchbegriff').count()).toBe(0);
     await pressUntil(page, 'Tab', /^input#aw-q\./);
 
-    // --- typing shows results; focus stays in the input, nothing is highlighted yet (A4)
+    // --- typing shows results; focus stays in the input, nothing is highlighted yet
     await page.keyboard.type('Schwerbehindertenausweis beantragen', { delay: 15 });
     await page.getByRole('option').first().waitFor();
     expect(await input.getAttribute('aria-expanded')).toBe('true');
@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     expect(await last.getAttribute('aria-selected')).toBe('true');
     expect(await last.textContent()).toBe('„Schwerbehindertenausweis beantragen“ dem digitalen Assistenten stellen');
 
-    // --- Escape closes, Escape again clears (A5)
+    // --- Escape closes, Escape again clears
     await page.keyboard.press('Escape');
     expect(await input.getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('listbox').count()).toBe(0);
@@ -94,7 +94,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     await dialog.waitFor();
     await expect.poll(() => focusInWidget(page)).toMatch(/^textarea#aw-chat-input\./);
     expect(await page.locator('#aw-chat-input').inputValue()).toBe('Wer bezahlt eine Arbeitsassistenz?');
-    // Disclosure and privacy request are there before the first message (B1, C3).
+    // Disclosure and privacy request are there before the first message.
     expect(await dialog.getByText('Automatisierter KI-Assistent, kein Mensch').isVisible()).toBe(true);
     expect(await dialog.getByText('Bitte geben Sie keine persönlichen Daten ein', { exact: false }).isVisible()).toBe(true);
     expect(await dialog.getByRole('link', { name: 'Datenschutzhinweise' }).getAttribute('href')).toBe(`${env.stack.siteOrigin}/datenschutz/`);
@@ -146,7 +146,7 @@ describe.skipIf(skipReason !== null)('keyboard-only journey on the demo site', (
     expect(copied).toContain('Quellen:\n[1] ');
     expect(copied).toContain('/inklusionsamt/arbeitsassistenz/');
 
-    // --- Tab and Shift+Tab stay inside the open dialog (A10)
+    // --- Tab and Shift+Tab stay inside the open dialog
     const seen = new Set<string>();
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');

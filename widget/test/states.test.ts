@@ -1,8 +1,8 @@
 /**
  * What the widget shows when things are not simply fine, and how the host configures it:
  * loading, no results with suggestions, server errors, a chat chunk that fails to load, failed
- * feedback, how an answer says how it was made (B3) and its Leichte-Sprache version, English,
- * the modes, a host's own disclosure (B6), and a broken embed code. Real server and demo site;
+ * feedback, how an answer says how it was made (AI Act Art. 50) and its Leichte-Sprache version, English,
+ * the modes, a host's own disclosure, and a broken embed code. Real server and demo site;
  * where the server cannot produce a case (a model-written answer, a slow network), the one
  * request concerned is delayed or answered by the test.
  */
@@ -119,7 +119,7 @@ describe.skipIf(skipReason !== null)('widget states and host configuration', () 
     expect(await answer.getAttribute('data-generated')).toBe('llm');
     expect(await answer.locator('h3').textContent()).toBe('AntwortKI-generiert');
     expect(await answer.getByText('Modell: meta-llama/Llama-3.3-70B-Instruct').count()).toBe(1);
-    // Only source URLs become links (D6); [3] and the Markdown link stay plain text.
+    // Only source URLs become links (docs/security.md); [3] and the Markdown link stay plain text.
     expect(await answer.locator('.msg-text a').evaluateAll((as) => as.map((a) => `${a.textContent} ${(a as HTMLAnchorElement).pathname}`))).toEqual([
       '[1] /inklusionsamt/kraftfahrzeughilfe/',
       '[2] /inklusionsamt/antraege/',

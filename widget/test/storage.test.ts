@@ -1,5 +1,5 @@
 /**
- * Data protection in the browser (public-sector.md C1, C2): after a full search and chat
+ * Data protection in the browser (docs/data-protection.md): after a full search and chat
  * session the widget has left no cookies and nothing in localStorage, sessionStorage or
  * IndexedDB, and it never even looked at the host's cookies or storage. With the host's
  * opt-in `data-persist="session"`, exactly one sessionStorage key holds the conversation from
@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== null)('storage and cookies', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Fragen an den Assistenten' }).click();
     await page.getByRole('dialog').waitFor();
-    // Nothing is written before the first message (C1).
+    // Nothing is written before the first message.
     expect((await stored(page)).session).toEqual([]);
 
     await askAndWait(page, 'Wer bezahlt eine Arbeitsassistenz?');

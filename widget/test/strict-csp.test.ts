@@ -1,5 +1,5 @@
 /**
- * Issue 10 / public-sector.md D1–D7: the widget on a host page whose Content-Security-Policy
+ * The promise of docs/security.md (Embedding the widget): the widget on a host page whose Content-Security-Policy
  * adds nothing for Auskunft but `script-src` and `connect-src` (no 'unsafe-inline', no
  * 'unsafe-eval', no style, image or font sources for it) and that enforces Trusted Types.
  * Any `securitypolicyviolation` fails the test. The host can pin widget.js with Subresource
@@ -42,7 +42,7 @@ describe.skipIf(skipReason !== null)('widget under a strict host CSP', () => {
 
     await page.getByRole('combobox').pressSequentially('Arbeitsassistenz', { delay: 10 });
     await page.getByRole('option').first().waitFor();
-    // Highlights are DOM nodes (<mark>), not HTML strings (D4).
+    // Highlights are DOM nodes (<mark>), not HTML strings.
     expect(await page.locator('[role=option] mark').count()).toBeGreaterThan(0);
     await page.getByRole('combobox').press('Escape');
 
@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== null)('widget under a strict host CSP', () => {
     const dom = await page.evaluate(() => {
       const root = document.querySelector('.auskunft-widget')!.shadowRoot!;
       return {
-        // Styles only through adoptedStyleSheets (D2): one sheet at load, one with the chat.
+        // Styles only through adoptedStyleSheets: one sheet at load, one with the chat.
         sheets: root.adoptedStyleSheets.length,
         styleElements: root.querySelectorAll('style, link').length + document.querySelectorAll('style').length,
         scripts: root.querySelectorAll('script').length,
@@ -70,7 +70,7 @@ describe.skipIf(skipReason !== null)('widget under a strict host CSP', () => {
       };
     });
     expect(dom).toEqual({ sheets: 2, styleElements: 0, scripts: 0, images: 0 });
-    // No <script> element created: the chat came through import() (D4, Trusted Types).
+    // No <script> element created: the chat came through import() (Trusted Types).
     expect(await page.evaluate(() => document.scripts.length)).toBe(scriptsBefore);
     expect(await violations(page)).toEqual([]);
     expect(log.errors).toEqual([]);

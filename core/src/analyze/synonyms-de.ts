@@ -2,7 +2,7 @@
  * Starter synonym list for German administration and inclusion vocabulary, in the format of
  * `parseSynonyms` (Solr synonyms.txt). Citizens write "Chef", "Auto" or "Formular" where pages say
  * "Arbeitgeber", "Kraftfahrzeug" or "Antrag". Editors add their own list with `search.synonymsFile`
- * (README, "Search quality"); it extends this one. Compound parts and spelling mistakes are
+ * (docs/search.md, "Extend the synonyms"); it extends this one. Compound parts and spelling mistakes are
  * handled elsewhere and need no entry here.
  */
 export const BUNDLED_SYNONYMS_DE = `

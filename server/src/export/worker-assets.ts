@@ -43,7 +43,7 @@ export async function exportWorkerAssets(options: {
       throw new AuskunftError(
         'INDEX_TOO_LARGE',
         `${join(index.dir, name)} has ${mib(size)} MiB; Cloudflare serves static assets of at most ${mib(maxBytes)} MiB. ` +
-          'This index is too large for the Worker with its bundled index: serve it with `auskunft serve` on Node, or move the vectors to Cloudflare Vectorize (see README, Deployment).',
+          'This index is too large for the Worker with its bundled index: serve it with `auskunft serve` on Node, or move the vectors to Cloudflare Vectorize (see docs/deployment.md).',
       );
     }
     files.push({ name, bytes: size });

@@ -23,11 +23,13 @@ interface Props {
 
 /**
  * One answer. It starts with a heading, so screen-reader users jump from answer to answer
- * (A12), and carries `data-generated` with how it was made (B3); model-written answers are
+ * without focus being moved (docs/accessibility.md), and carries `data-generated` with how it
+ * was made, so a model-written answer is always recognisable (AI Act Art. 50, docs/security.md); model-written answers are
  * labelled "KI-generiert". While streaming, the text is shown as received (or not at all with
  * "complete only"); once done, `[n]` markers become links to the cited sources, which are
  * listed below. The answer is plain text: nothing in it is interpreted as HTML or Markdown, and
- * the only links are source URLs (D6).
+ * the only links are source URLs, so injected text can never become a link
+ * (docs/security.md, prompt injection).
  */
 export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, sendFeedback, onRetry }: Props) {
   const { status, text, sources, generated } = turn;
@@ -98,7 +100,8 @@ export function AnswerView({ strings, apiBase, turn, completeOnly, announcer, se
           <button type="button" class="btn quiet" aria-expanded={easyOpen ? 'true' : 'false'} aria-controls={easyId} onClick={() => setEasyOpen(!easyOpen)}>
             {strings.easyLanguageShow}
           </button>
-          {/* Leichte Sprache is German, also inside an English widget (A2). */}
+          {/* Leichte Sprache is German, also inside an English widget: lang="de" lets
+              screen readers pronounce it right (WCAG 3.1.2, docs/accessibility.md). */}
           <div id={easyId} class="easy-text" lang="de" hidden={!easyOpen}>
             <h4>{strings.easyLanguageTitle}</h4>
             <p class="msg-text">{turn.easyLanguage}</p>

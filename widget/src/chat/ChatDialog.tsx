@@ -20,12 +20,13 @@ const FOCUSABLE = 'a[href],button:not(:disabled),textarea:not(:disabled),input:n
 /**
  * The chat as a modal `<dialog>` opened with showModal(): the browser makes the host page
  * behind it inert and the backdrop dims it, which is the condition under which a dialog may
- * be modal (A9: aria-modal only when the page behind is inert). Issue 6's focus trap follows
- * from that: Tab and Shift+Tab wrap inside (A10), so focus never reaches the browser's
+ * be modal (aria-modal only when the page behind is inert, docs/accessibility.md). The focus
+ * trap follows from that: Tab and Shift+Tab wrap inside (WCAG 2.4.3), so focus never reaches the browser's
  * toolbar from the last control, and nothing on the page can be hidden behind the panel
  * while it has focus (WCAG 2.2 2.4.11). Escape closes (the dialog's `cancel` event); the
  * opener gets focus back (App.tsx). Named by its visible title, described by the "automated
- * assistant" note and the privacy request, so both are read when it opens (B1, C3).
+ * assistant" note and the privacy request, so both are read when it opens (AI Act Art. 50;
+ * docs/data-protection.md).
  */
 export function ChatDialog({ strings, onClose, onReset, initialFocus, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);

@@ -18,7 +18,7 @@ const COMPLETE_ID = 'aw-chat-complete';
 /**
  * Question input: Enter sends, Shift+Enter inserts a line break. Below it, the switch that
  * shows answers only when they are complete, for people who find text growing while they read
- * distracting, or whose screen reader re-reads the changing text (A12).
+ * distracting, or whose screen reader re-reads the changing text (WCAG 2.2.2, docs/accessibility.md).
  */
 export function Composer({ strings, inputRef, value, onChange, onSend, completeOnly, onCompleteOnlyChange }: Props) {
   const submit = (): void => {

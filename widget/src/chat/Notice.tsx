@@ -8,8 +8,8 @@ export const PRIVACY_ID = 'aw-chat-privacy';
 export const BUILT_IN_DISCLOSURE_VERSION = 'auskunft-2026-11';
 
 /**
- * The AI disclosure (AI Act Art. 50(1), B1) and the request not to enter personal data with
- * a link to the host's privacy notice (C3). It opens the transcript, so it is read before the
+ * The AI disclosure (AI Act Art. 50(1): people must know they talk to a machine) and the request not to enter personal data with
+ * a link to the host's privacy notice (docs/data-protection.md). It opens the transcript, so it is read before the
  * first message and stays at the top of the conversation.
  *
  * One source of truth for the disclosure: the text the authority configured on the server

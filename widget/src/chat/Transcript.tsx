@@ -12,7 +12,7 @@ interface Props {
 
 /**
  * The conversation. Deliberately not a live region and no role=log: streamed tokens would be
- * read out piecemeal (A11); progress is announced by the light-DOM status region. Focusable,
+ * read out piecemeal (docs/accessibility.md, Answers); progress is announced by the light-DOM status region. Focusable,
  * so keyboard users can scroll it.
  */
 export function Transcript({ strings, contentKey, children }: Props) {
@@ -24,7 +24,8 @@ export function Transcript({ strings, contentKey, children }: Props) {
   // A new question is followed as its answer grows, but only until the start of that turn
   // reaches the top: the reader then starts at the answer's first line, not at its end (a
   // transcript that sticks to the bottom hid the first lines of every longer answer). Someone
-  // who scrolls meanwhile is not moved again until the next question. Focus never moves (A12);
+  // who scrolls meanwhile is not moved again until the next question. Focus never moves, so a
+  // screen reader is not interrupted (docs/accessibility.md);
   // the finished answer is announced once, by useChat.
   useLayoutEffect(() => {
     const el = box.current;

@@ -1,5 +1,6 @@
 /**
- * Opt-in persistence of the conversation (`data-persist="session"`, C1): one namespaced
+ * Opt-in persistence of the conversation (`data-persist="session"`; off by default so nothing is stored
+ * without the host choosing it, docs/data-protection.md): one namespaced
  * sessionStorage key, written once the first question is asked, removed by "Neues Gespräch".
  * sessionStorage ends with the tab, is never sent anywhere and is only used on the host's
  * explicit request, i.e. it is strictly necessary for a service the user asked for

@@ -13,7 +13,7 @@ import { memoryOnly, sessionStore } from './persist';
  *
  * Only one answer streams at a time: a new question or "Neues Gespräch" aborts the running
  * request. The announcer speaks only "started" and "finished", never the streamed tokens
- * (A11). Closing the dialog does not stop an answer; it is there when the dialog reopens.
+ * (docs/accessibility.md, Answers). Closing the dialog does not stop an answer; it is there when the dialog reopens.
  */
 export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: Announcer) {
   const [store] = useState(() => (config.persist === 'session' ? sessionStore() : memoryOnly));
@@ -33,7 +33,8 @@ export function useChat(config: WidgetConfig, strings: ChatStrings, announcer: A
   const update = (id: number, patch: (t: Turn) => Partial<Turn>): void =>
     setTurns((ts) => ts.map((t) => (t.id === id ? { ...t, ...patch(t) } : t)));
 
-  // Written after every change once there is a first question; never before (C1).
+  // Written after every change once there is a first question; never before: an untouched widget stores
+  // nothing in the browser (docs/data-protection.md).
   useEffect(() => {
     if (turns.length) store.save(turns, disclosure);
   }, [turns, disclosure]);

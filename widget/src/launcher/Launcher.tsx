@@ -13,7 +13,8 @@ interface Props {
 }
 
 /**
- * The chat launcher: a named `<button>` that opens the dialog (A8). It is an ordinary button
+ * The chat launcher: a named `<button>` that opens the dialog, named by its
+ * visible text (docs/accessibility.md). It is an ordinary button
  * in the Tab order and traps nothing. Hover and focus fetch the chat code ahead of the click.
  */
 export function Launcher({ buttonRef, strings, loading, hidden, onOpen, onPreload }: Props) {

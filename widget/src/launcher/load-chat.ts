@@ -6,7 +6,7 @@ import { preactRuntime } from '../lazy/preact-runtime';
  *
  * The chunk is an ES module fetched with a dynamic `import()`, resolved against widget.js's
  * own URL: a classic script can import modules, and no `<script>` element is created, so
- * hosts that enforce Trusted Types or forbid script insertion are fine (D4). CSP-wise the
+ * hosts that enforce Trusted Types or forbid script insertion are fine (docs/security.md). CSP-wise the
  * chunk is covered by the same `script-src` entry as widget.js, and the server sends it with
  * CORS, which cross-origin module loading requires.
  *

@@ -13,8 +13,8 @@ interface Props {
 
 /**
  * One `role="option"`. Results are real links (`<a role="option">`, allowed by ARIA in HTML),
- * so mouse users keep "open in new tab"; options are never in the Tab order (A5), and a press
- * on one keeps DOM focus in the input (A4). The name comes from the content (title, section,
+ * so mouse users keep "open in new tab"; options are never in the Tab order (Tab leaves the combobox), and a
+ * press on one keeps DOM focus in the input (docs/accessibility.md, Search). The name comes from the content (title, section,
  * snippet): a name that leaves out visible text breaks speech control ("click …") and fails
  * WCAG 2.5.3 Label in Name, which is what an aria-labelledby of title and section did.
  */

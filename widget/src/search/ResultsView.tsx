@@ -18,7 +18,8 @@ const TITLE_ID = 'aw-results-title';
 /**
  * All results with their snippets, as the site's own search page would list them: what Enter
  * opens when no option is highlighted. A modal dialog (the page behind is inert) of plain links
- * in the Tab order, outside the combobox, so each result is an ordinary link (A6). Focus goes
+ * in the Tab order, outside the combobox, so each result is an ordinary link with one destination
+ * (docs/accessibility.md). Focus goes
  * to the title, so the number of results is read first; Tab and Shift+Tab wrap inside, as in
  * the chat; Escape closes, and the search box gets focus back (Search.tsx).
  */

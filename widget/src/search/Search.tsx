@@ -20,7 +20,7 @@ interface Props {
   onPreloadAssistant?: (() => void) | undefined;
 }
 
-// IDs only need to be unique inside this widget's shadow root (A13).
+// IDs only need to be unique inside this widget's shadow root: ID references never cross it (docs/accessibility.md).
 const LABEL_ID = 'aw-q-label';
 const INPUT_ID = 'aw-q';
 const HINT_ID = 'aw-q-hint';
@@ -30,7 +30,8 @@ const optionId = (i: number): string => `aw-q-opt-${i}`;
 /**
  * The search box: an ARIA 1.2 combobox with a listbox popup (APG "list autocomplete").
  * DOM focus always stays in the input; Down/Up move a highlight that is exposed through
- * aria-activedescendant, which is set only by those keys and never while typing (A3–A5).
+ * aria-activedescendant, which is set only by those keys and never while typing, so typed text is never
+ * replaced under the user's fingers (docs/accessibility.md, Search).
  */
 export function Search({ config, search, strings, announcer, onAskAssistant, onPreloadAssistant }: Props) {
   const [value, setValue] = useState('');
@@ -65,7 +66,8 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
   // The popup shows one result less until it fits above the bottom of the window (then
   // "show all" leads on). It is wider than the box: near the right edge of the window (a box
   // in a header), it is moved left to end where the box ends, and never further than the
-  // window allows. CSSOM, not a style attribute (D3).
+  // window allows. CSSOM, not a style attribute, so it works under a CSP without
+  // 'unsafe-inline' (docs/security.md).
   useLayoutEffect(() => {
     const el = popup.current;
     const box = input.current?.parentElement;
@@ -137,7 +139,8 @@ export function Search({ config, search, strings, announcer, onAskAssistant, onP
         }
         break;
       case 'Escape':
-        // First Escape closes the popup, the second clears the box (A5).
+        // First Escape closes the popup, the second clears the box, as in the APG combobox pattern
+        // (docs/accessibility.md).
         if (showPopup) close();
         else if (value) {
           setValue('');

@@ -3,7 +3,8 @@ import { safeUrl } from '../text/url';
 import type { SearchState } from './useSearch';
 
 /**
- * One option of the search popup. Each has exactly one destination or action (A6): a result
+ * One option of the search popup. Each has exactly one destination or action, so
+ * Enter on it is predictable (docs/accessibility.md): a result
  * links to the best section of its page; a suggestion searches for a configured term; the
  * last option hands the question to the assistant. "Show all" opens the full results view.
  */

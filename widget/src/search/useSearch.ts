@@ -10,7 +10,7 @@ export const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 250;
 /**
  * Extra pause before speaking the result count, so it is said once when typing has settled
- * and does not talk over the echo of typed characters (A7).
+ * and does not talk over the echo of typed characters (docs/accessibility.md, WCAG 4.1.3).
  */
 const ANNOUNCE_DELAY_MS = 700;
 

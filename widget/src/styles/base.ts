@@ -1,7 +1,7 @@
 /**
  * CSS shared by everything in the shadow root. All widget CSS is applied through constructable
  * stylesheets (`adoptedStyleSheets`), which a strict CSP without `style-src 'unsafe-inline'`
- * allows (D2) and which the host page's CSS cannot reach.
+ * allows (docs/security.md) and which the host page's CSS cannot reach.
  *
  * Theming: host pages set public custom properties on the host element, e.g.
  *   .auskunft-widget { --auskunft-accent: #00528a; --auskunft-font: "Bund Sans", sans-serif; }

@@ -3,7 +3,7 @@
  * input, so the widget fits a page header; Search.tsx keeps it inside the viewport: it shows
  * only as many results as fit, then "show all", so moving the highlight never scrolls the host
  * page. It has no scrollbar of its own: a scrolling popup would need to be focusable (it must
- * not be, A5). It lies above the chat launcher, which would otherwise cover the last results.
+ * not be: Tab leaves the combobox, docs/accessibility.md). It lies above the chat launcher, which would otherwise cover the last results.
  */
 export const searchCss = /* css */ `
 .search { position: relative; width: var(--auskunft-search-width, 20em); max-width: calc(100vw - 32px); }

@@ -17,7 +17,7 @@ const MARKER = /\[(\d{1,3})\]/g;
  * Turns `[n]` markers in a plain-text answer into citation parts that link to the URL of the
  * source numbered `n`.
  *
- * Safety rule (D6): the only URLs that can ever become links are those from `sources`, and
+ * Safety rule (docs/security.md, prompt injection): the only URLs that can ever become links are those from `sources`, and
  * only if they are http(s). Markers that point at no source (e.g. `[0]`, `[7]` with two
  * sources) or at an unsafe URL stay plain text. Nothing else in the answer (Markdown, HTML,
  * bare URLs) is interpreted.

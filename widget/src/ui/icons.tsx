@@ -1,5 +1,5 @@
 // Inline SVG elements built through the DOM (no data: URLs, no icon font), so they pass a
-// `default-src 'none'` CSP (D5). Decorative only: the controls carry their own text or label.
+// `default-src 'none'` CSP (docs/security.md). Decorative only: the controls carry their own text or label.
 import type { ComponentChildren } from 'preact';
 
 export function Icon({ children }: { children: ComponentChildren }) {

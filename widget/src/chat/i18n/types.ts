@@ -4,12 +4,13 @@
  */
 export interface ChatStrings {
   chatTitle: string;
-  /** Always visible under the title: an automated assistant, not a person (B1). */
+  /** Always visible under the title: an automated assistant, not a person (AI Act Art. 50). */
   aiNote: string;
   close: string;
   newChat: string;
   newChatStarted: string;
-  /** Built-in AI disclosure; hosts replace it with data-disclosure-de / data-disclosure-en (B6). */
+  /** Built-in AI disclosure; hosts replace it with data-disclosure-de / data-disclosure-en, so
+   * the authority can use its own legally reviewed wording. */
   disclosure: string;
   privacy: string;
   privacyLink: string;
