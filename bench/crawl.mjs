@@ -2,7 +2,8 @@
 /**
  * Crawl throughput: pages/s and passages/s of `crawlSite` on the bundled demo site and on a
  * generated site of realistic German authority pages, each crawled once from scratch and once
- * more incrementally (nothing changed: conditional requests, vectors reused).
+ * more incrementally (nothing changed: conditional requests, vectors reused), and the generated
+ * site once more with a naive cheerio + MiniSearch crawler (bench/naive-crawler.mjs) as yardstick.
  *
  * Runs the compiled packages (run `npm run build` first), everything on 127.0.0.1:
  *   node bench/crawl.mjs            # 2,000 generated pages
@@ -18,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createHashedNgramEmbedder, resolveSettings } from '@auskunft/core';
 import { crawlSettings, crawlSite } from '@auskunft/crawler';
 import { startDemoSite } from '@auskunft/demo-site';
+import { naiveCrawl } from './naive-crawler.mjs';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' } } });
 const PAGE_COUNT = Number(values.pages);
@@ -125,9 +127,16 @@ const demo = await startDemoSite();
 const generated = await startGeneratedSite();
 try {
   const rows = [...(await measure('demo site', demo.url)), ...(await measure(`generated ${PAGE_COUNT}`, generated.url))];
+  const started = performance.now();
+  const naive = await naiveCrawl(generated.url, 4);
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({ site: `generated ${PAGE_COUNT}`, run: 'naive: cheerio + MiniSearch', documents: naive.pages, passages: naive.passages, seconds, crawlSeconds: seconds, pagesPerSecond: naive.pages / seconds, passagesPerSecond: naive.passages / seconds, embedded: 0, notModified: 0 });
   const header = ['site', 'run', 'documents', 'passages', 'embedded', '304s', 'total s', 'fetch+extract s', 'pages/s', 'passages/s'];
   const table = rows.map((r) => [r.site, r.run, r.documents, r.passages, r.embedded, r.notModified, r.seconds.toFixed(2), r.crawlSeconds.toFixed(2), r.pagesPerSecond.toFixed(1), r.passagesPerSecond.toFixed(0)]);
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+  const full = rows.find((r) => r.site.startsWith('generated') && r.run === 'full');
+  const yardstick = rows.at(-1);
+  console.log(`\nAuskunft full crawl + build ÷ naive crawler, time on the generated site: ${(full.seconds / yardstick.seconds).toFixed(2)}× (target ≤ 1.5×); ${full.passagesPerSecond.toFixed(0)} passages/s (target ≥ 500).`);
   console.log(`\nNode ${process.version}, embedder ${createHashedNgramEmbedder().id}, concurrency 4, no delay, everything on 127.0.0.1.`);
 } finally {
   await demo.close();

@@ -7,10 +7,12 @@
  *   node bench/dist/child.js search   '{"dir":"…","efSweep":[10,100],"generatedQueries":360}'
  *   node bench/dist/child.js pagefind '{"dir":"…","generatedQueries":360}'
  *   node bench/dist/child.js quality  '{"ef":100}'
+ *   node bench/dist/child.js questions '{"dir":"…","questions":400}'
  */
 import { buildBenchIndex } from './build-index.js';
 import { measureSearch } from './measure-search.js';
 import { measurePagefind } from './pagefind-peer.js';
+import { measureQuestions } from './question-latency.js';
 import { measureQuality } from './quality.js';
 import { loadSourceMaterial } from './source-material.js';
 
@@ -25,10 +27,12 @@ async function main(): Promise<unknown> {
       return measureSearch(args as { dir: string; efSweep: number[]; generatedQueries: number });
     case 'pagefind':
       return measurePagefind(args['dir'] as string, args['generatedQueries'] as number);
+    case 'questions':
+      return measureQuestions(args as { dir: string; questions: number });
     case 'quality':
       return measureQuality(args['ef'] as number);
     default:
-      throw new Error(`unknown bench task "${task}" (build, search, pagefind or quality)`);
+      throw new Error(`unknown bench task "${task}" (build, search, pagefind, questions or quality)`);
   }
 }
 

@@ -21,6 +21,10 @@ export interface LoadOptions {
   env: Record<string, string>;
   /** `cycle`: distinct queries in turn; `zipf`: popular queries repeat (see load-client.ts). */
   mix: 'cycle' | 'zipf';
+  /** Queries to send instead of the bench queries (e.g. chat questions, chat-questions.ts). */
+  queries?: readonly string[];
+  /** Worker processes of `auskunft serve` (default 1). */
+  workers?: number;
 }
 
 export interface LoadTestResult extends LoadResult {
@@ -29,14 +33,13 @@ export interface LoadTestResult extends LoadResult {
 }
 
 /**
- * One `auskunft serve` process (the real CLI) on 127.0.0.1 with rate limits switched off, and
+ * `auskunft serve` (the real CLI, one process unless `workers` says more) on 127.0.0.1 with rate limits switched off, and
  * autocannon in a second process sending bench queries (the evaluation questions and 10,000
  * generated ones) to /api/search for `seconds` at a fixed number of connections.
  */
 export async function runLoadTest(options: LoadOptions): Promise<LoadTestResult> {
   const work = await mkdtemp(join(tmpdir(), 'auskunft-bench-load-'));
-  const { passages } = await loadIndexFromDisk(join(options.dir, INDEX_SUBDIR));
-  const { measured } = await benchQueries(passages, { generated: QUERIES, warmup: 0 });
+  const measured = options.queries ?? (await benchQueries((await loadIndexFromDisk(join(options.dir, INDEX_SUBDIR))).passages, { generated: QUERIES, warmup: 0 })).measured;
   const queriesFile = join(work, 'queries.json');
   await writeFile(queriesFile, JSON.stringify(measured));
   const server = spawn(process.execPath, [CLI, 'serve', '--index', join(options.dir, INDEX_SUBDIR), '--port', '0', '--host', '127.0.0.1'], {
@@ -46,6 +49,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadTestResult>
       AUSKUNFT_CHAT_RATE_LIMIT: '0',
       AUSKUNFT_MAX_QUERY_CHARS: '0',
       AUSKUNFT_RELOAD_INTERVAL_MS: '0',
+      AUSKUNFT_WORKERS: String(options.workers ?? 1),
       AUSKUNFT_STORE_PATH: join(work, 'store.sqlite'),
       ...options.env,
     },
@@ -55,7 +59,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadTestResult>
     const url = await listeningUrl(server);
     const client = await run(process.execPath, [CLIENT, '--url', url, '--queries', queriesFile, '--duration', String(options.seconds), '--connections', String(options.connections), '--mix', options.mix]);
     const result = JSON.parse(client.trim().split('\n').at(-1)!) as LoadResult;
-    return { ...result, serverPeakRssMiB: await peakRssMiB(server.pid!) };
+    return { ...result, serverPeakRssMiB: await serverRssMiB(server.pid!) };
   } finally {
     await stop(server);
     await rm(work, { recursive: true, force: true });
@@ -98,6 +102,14 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Peak memory of the server: of the process, plus its workers' when it is a cluster primary. */
+async function serverRssMiB(pid: number): Promise<number> {
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  const pids = [pid, ...children.split(/\s+/).filter(Boolean).map(Number)];
+  const each = await Promise.all(pids.map(peakRssMiB));
+  return each.reduce((a, b) => a + b, 0);
 }
 
 async function peakRssMiB(pid: number): Promise<number> {

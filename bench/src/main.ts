@@ -10,17 +10,19 @@ import { ANALYSIS_VERSION, INDEX_FORMAT_VERSION, createHashedNgramEmbedder, reso
 import { crawlSettings } from '@auskunft/crawler';
 import { serverSettings } from '@auskunft/server';
 import type { BuildStats } from './build-index.js';
+import { chatQuestions } from './chat-questions.js';
 import { CORPUS_SEED, CORPUS_VERSION } from './corpus.js';
 import { runLoadTest, type LoadTestResult } from './load-test.js';
 import type { SearchMeasurement } from './measure-search.js';
 import type { PagefindMeasurement } from './pagefind-peer.js';
 import type { QualityRow } from './quality.js';
+import type { QuestionMeasurement } from './question-latency.js';
 import * as report from './report.js';
 import { loadSourceMaterial } from './source-material.js';
 import { formatNumber } from './table.js';
 import { measureWidgetSizes } from './widget-size.js';
 
-const AREAS = ['build', 'search', 'compare', 'quality', 'load', 'widget', 'crawl'] as const;
+const AREAS = ['build', 'search', 'questions', 'compare', 'quality', 'load', 'widget', 'crawl'] as const;
 type Area = (typeof AREAS)[number];
 const USAGE = `Usage: npm run bench [-- options]
 
@@ -30,10 +32,13 @@ time to first event, a load test of /api/search with autocannon in a second proc
 an exact vector scan on the same passages, search quality on the demo questions, the widget's
 gzip size and crawl throughput. Indexes are cached in bench/.cache/ between runs.
 
-  --sizes 1000,10000,100000   passages per generated index
+  --sizes 6000,100000         passages per generated index
+  --million                   also measure a generated 1,000,000-passage index (long: build and memory)
+  --questions 400             chat-style questions (8–40 words, each asked once) of the
+                              questions area and of the load tests with whole questions
   --only build,search,…       areas: ${AREAS.join(', ')} (default all)
   --seconds 10                duration of each load test
-  --connections 32            concurrent connections of the load test
+  --connections 16            concurrent connections of the load test
   --ef-sweep 10,20,40,100,200,400   HNSW ef values for the recall table
   --queries 360               generated queries on top of the 140 evaluation questions
   --rebuild                   rebuild cached indexes
@@ -46,10 +51,12 @@ const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: '1000,10000,100000' },
+      sizes: { type: 'string', default: '6000,100000' },
+      million: { type: 'boolean', default: false },
+      questions: { type: 'string', default: '400' },
       only: { type: 'string' },
       seconds: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '32' },
+      connections: { type: 'string', default: '16' },
       'ef-sweep': { type: 'string', default: '10,20,40,100,200,400' },
       queries: { type: 'string', default: '360' },
       rebuild: { type: 'boolean', default: false },
@@ -62,7 +69,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const sizes = numbers(values.sizes, '--sizes');
+  const sizes = [...new Set([...numbers(values.sizes, '--sizes'), ...(values.million ? [1_000_000] : [])])];
+  const questionCount = Number(values.questions);
+  if (!Number.isInteger(questionCount) || questionCount < 300) throw new Error(`--questions takes a whole number of at least 300, got "${values.questions}"`);
   const areas = new Set<Area>(values.only ? (values.only.split(',').map((a) => a.trim()) as Area[]) : AREAS);
   for (const area of areas) if (!AREAS.includes(area)) throw new Error(`--only: unknown area "${area}"; use ${AREAS.join(', ')}`);
   const seconds = Number(values.seconds);
@@ -76,7 +85,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   console.log(`# Auskunft benchmark\n\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; embedder ${createHashedNgramEmbedder().id}; HNSW M=${hnsw.m}, efConstruction=${hnsw.efConstruction}, server ef=${serverDefaults.hnswEf}. Latencies in ms.\n`);
 
-  const needIndexes = ['build', 'search', 'compare', 'load'].some((a) => areas.has(a as Area));
+  const needIndexes = ['build', 'search', 'questions', 'compare', 'load'].some((a) => areas.has(a as Area));
   const dirs = new Map<number, string>();
   if (needIndexes) {
     const material = await loadSourceMaterial();
@@ -119,6 +128,16 @@ async function main(): Promise<number> {
     console.log(`## Index load at start-up\n\n${report.loadTable(searches)}\n`);
   }
 
+  if (areas.has('questions')) {
+    const rows: QuestionMeasurement[] = [];
+    for (const size of sizes) {
+      process.stderr.write(`asking ${questionCount} chat questions at ${formatNumber(size)} passages (Auskunft, MiniSearch, Pagefind)…\n`);
+      rows.push(await child<QuestionMeasurement>('questions', { dir: dirs.get(size)!, questions: questionCount }));
+    }
+    results['questions'] = rows;
+    console.log(`## Whole questions as citizens type them into the chat (${questionCount} distinct, 8–40 words, each once; response and embedding caches off; one process, systems interleaved per question)\n\n${report.questionTable(rows)}\n`);
+  }
+
   if (areas.has('compare')) {
     const pagefind: PagefindMeasurement[] = [];
     for (const size of sizes) {
@@ -138,19 +157,24 @@ async function main(): Promise<number> {
 
   if (areas.has('load')) {
     const rows: Array<LoadTestResult & { size: number; config: string }> = [];
-    const configs: Array<[string, Record<string, string>, 'cycle' | 'zipf']> = [
-      ['distinct queries, response cache off', { AUSKUNFT_SEARCH_CACHE_SIZE: '0' }, 'cycle'],
-      ['same, request log and query log off', { AUSKUNFT_SEARCH_CACHE_SIZE: '0', AUSKUNFT_LOG: 'false', AUSKUNFT_QUERY_LOG: 'false' }, 'cycle'],
-      ['popular queries repeat (Zipf), defaults', {}, 'zipf'],
+    // Whole questions, each different: more than a run can send, so none repeats (caches off anyway).
+    const questions = await chatQuestions(Math.max(questionCount, 20_000), 17);
+    const uncached = { AUSKUNFT_SEARCH_CACHE_SIZE: '0', AUSKUNFT_SEARCH_EMBEDDING_CACHE_SIZE: '0', AUSKUNFT_LOG: 'false', AUSKUNFT_QUERY_LOG: 'false' };
+    const configs: Array<[string, Record<string, string>, 'cycle' | 'zipf', { queries?: string[]; workers?: number }]> = [
+      ['distinct queries, response cache off', { AUSKUNFT_SEARCH_CACHE_SIZE: '0' }, 'cycle', {}],
+      ['same, request log and query log off', { AUSKUNFT_SEARCH_CACHE_SIZE: '0', AUSKUNFT_LOG: 'false', AUSKUNFT_QUERY_LOG: 'false' }, 'cycle', {}],
+      ['popular queries repeat (Zipf), defaults', {}, 'zipf', {}],
+      ['whole chat questions, all distinct, caches and logs off, 1 worker', uncached, 'cycle', { queries: questions, workers: 1 }],
+      ['same, --workers 2', uncached, 'cycle', { queries: questions, workers: 2 }],
     ];
     for (const size of sizes) {
-      for (const [config, env, mix] of configs) {
+      for (const [config, env, mix, extra] of configs) {
         process.stderr.write(`load test at ${formatNumber(size)} passages (${config}), ${seconds} s…\n`);
-        rows.push({ size, config, ...(await runLoadTest({ dir: dirs.get(size)!, seconds, connections, env, mix })) });
+        rows.push({ size, config, ...(await runLoadTest({ dir: dirs.get(size)!, seconds, connections, env, mix, ...extra })) });
       }
     }
     results['load'] = rows;
-    console.log(`## Load test: GET /api/search, one \`auskunft serve\` process, autocannon in a second process (${seconds} s each, 127.0.0.1)\n\n${report.loadTestTable(rows)}\n`);
+    console.log(`## Load test: GET /api/search, \`auskunft serve\` (one process unless the row says otherwise), autocannon in a second process (${seconds} s each, 127.0.0.1)\n\n${report.loadTestTable(rows)}\n`);
   }
 
   if (areas.has('widget')) {
@@ -182,7 +206,13 @@ function summary(searches: readonly SearchMeasurement[], load: ReadonlyArray<Loa
     lines.push(`- GET /api/search at ${formatNumber(largest.size)} passages: p50 ${formatNumber(api.p50)} ms (target ≤ 5: ${check(api.p50 <= 5)}), p95 ${formatNumber(api.p95)} ms (target ≤ 20: ${check(api.p95 <= 20)}).`);
     if (chosen) lines.push(`- HNSW recall@10 at ef=${chosen.ef}: ${chosen.recallAt10.toFixed(3)} (target ≥ 0.98: ${check(chosen.recallAt10 >= 0.98)}); recall@50: ${chosen.recallAt50.toFixed(3)}.`);
   }
-  const best = load?.filter((r) => r.size === load.at(-1)?.size);
+  for (const size of new Set(load?.map((r) => r.size))) {
+    const one = load?.find((r) => r.size === size && r.config.startsWith('whole chat questions'));
+    const two = load?.find((r) => r.size === size && r.config === 'same, --workers 2');
+    if (one) lines.push(`- Whole chat questions at ${formatNumber(size)} passages, one worker: ${formatNumber(one.requestsPerSecond)} requests/s, p99 ${formatNumber(one.latency.p99)} ms (target ≥ 1,000/s with p99 ≤ 50 ms at ~6k passages).`);
+    if (one && two) lines.push(`- --workers 2 ÷ one worker at ${formatNumber(size)} passages: ${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}× (target ≥ 1.6× on 2 free cores).`);
+  }
+  const best = load?.filter((r) => r.size === load.at(-1)?.size && !r.config.includes('chat questions') && !r.config.includes('workers'));
   for (const row of best ?? []) {
     lines.push(`- Load test at ${formatNumber(row.size)} passages (${row.config}): ${formatNumber(row.requestsPerSecond)} requests/s, p99 ${formatNumber(row.latency.p99)} ms (target ≥ 1,000/s: ${row.requestsPerSecond >= 1000 ? 'met' : 'NOT met'}).`);
   }

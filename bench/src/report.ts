@@ -3,6 +3,8 @@ import type { LoadTestResult } from './load-test.js';
 import type { SearchMeasurement } from './measure-search.js';
 import type { PagefindMeasurement } from './pagefind-peer.js';
 import type { QualityRow } from './quality.js';
+import type { QuestionMeasurement } from './question-latency.js';
+import type { Latency } from './stats.js';
 import { formatNumber, markdownTable, mib } from './table.js';
 import type { WidgetFileSize } from './widget-size.js';
 
@@ -101,4 +103,21 @@ export function widgetTable(files: readonly WidgetFileSize[]): string {
 
 function pct(share: number): string {
   return (share * 100).toFixed(1);
+}
+
+export function questionTable(rows: readonly QuestionMeasurement[]): string {
+  const l = (x: Latency | null) => (x ? `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}` : 'skipped');
+  return markdownTable(
+    ['Passages', 'Questions', 'Auskunft GET /api/search p50 / p95 / p99', 'Auskunft retrieve', 'MiniSearch BM25 (German stemmer)', 'Pagefind', 'retrieve p50 ÷ MiniSearch p50', 'Build MiniSearch / Pagefind s'],
+    rows.map((r) => [
+      r.size,
+      r.questions,
+      l(r.latency.auskunftApi),
+      l(r.latency.auskunftRetrieve),
+      l(r.latency.minisearch),
+      l(r.latency.pagefind),
+      (r.latency.auskunftRetrieve.p50 / r.latency.minisearch.p50).toFixed(2),
+      `${formatNumber(r.peerBuildSeconds.minisearch)} / ${r.peerBuildSeconds.pagefind === null ? '–' : formatNumber(r.peerBuildSeconds.pagefind)}`,
+    ]),
+  );
 }

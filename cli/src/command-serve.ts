@@ -1,13 +1,14 @@
 import { embedderSettings } from '@auskunft/core';
 import { serverSettings } from '@auskunft/server';
-import { startNodeServer } from '@auskunft/server/node';
+import { isClusterWorker, runClusterWorker, startClusterPrimary, startNodeServer, workerCount } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
 const USAGE = `Usage: auskunft serve --index <index-dir> --port <port> [options]
 
 Serves search (GET /api/search?q=…), chat (POST /api/chat), /healthz and /widget.js for the
-index in <index-dir>, and prints the URL it listens on.
+index in <index-dir>, and prints the URL it listens on. With --workers N (default: one per CPU
+core) N processes serve on the same port, each with its own copy of the index.
 
   --index <dir>      same as --index-dir
   --config <file>    config file (env AUSKUNFT_CONFIG, default ./auskunft.config.json if present)
@@ -22,10 +23,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   if (values['index'] !== undefined) overrides['indexDir'] = values['index'];
   const settingsFor = await loadSettings(values['config'], overrides);
-  const server = await startNodeServer(
-    settingsFor(serverSettings),
-    settingsFor(embedderSettings),
-  );
+  const settings = settingsFor(serverSettings);
+  if (isClusterWorker()) {
+    await runClusterWorker(settings, settingsFor(embedderSettings));
+    // Closed: what is left (a half-open keep-alive socket) must not keep the worker alive.
+    process.exit(0);
+  }
+  const workers = workerCount(settings.workers);
+  const server = workers > 1 ? await startClusterPrimary(workers) : await startNodeServer(settings, settingsFor(embedderSettings));
   console.log(`Auskunft is listening on ${server.url}`);
   await closeOnSignal(server.close);
   return 0;

@@ -71,6 +71,8 @@ export interface SourceWire {
 export interface ContactWire {
   /** Team, office or role, e.g. "Team Kraftfahrzeughilfe". */
   name: string;
+  /** A named member of staff, only where the authority's page itself names them. */
+  person?: string;
   phone?: string;
   email?: string;
   address?: string;

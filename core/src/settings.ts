@@ -6,7 +6,7 @@ import { AuskunftError } from './errors.js';
  * three ways of setting it can never drift apart. Precedence: command-line flag > environment >
  * config file > default.
  */
-export type SettingType = 'integer' | 'number' | 'string' | 'boolean' | 'url' | 'list' | 'enum';
+export type SettingType = 'integer' | 'number' | 'string' | 'boolean' | 'url' | 'list' | 'enum' | 'json';
 
 interface SettingBase<K extends SettingType> {
   type: K;
@@ -22,6 +22,11 @@ interface SettingBase<K extends SettingType> {
   secret?: boolean;
   /** For `enum` settings: the accepted values, compared exactly (so `WARN` is refused, not read as `warn`). */
   values?: readonly string[];
+  /**
+   * For `json` settings (an object or array in the config file, JSON text in the environment):
+   * checks the parsed value and returns what is wrong with it, or null when it is fine.
+   */
+  check?: (value: unknown) => string | null;
 }
 
 type ValueOf<K extends SettingType> = K extends 'integer' | 'number'
@@ -30,7 +35,9 @@ type ValueOf<K extends SettingType> = K extends 'integer' | 'number'
     ? boolean
     : K extends 'list'
       ? string[]
-      : string;
+      : K extends 'json'
+        ? unknown
+        : string;
 
 export type SettingDef<K extends SettingType = SettingType> = SettingBase<K> & {
   default: ValueOf<K> | undefined;
@@ -98,7 +105,7 @@ export function describeSettings(defs: SettingDefs): Array<{ name: string; key: 
     name,
     key: def.key,
     env: def.env,
-    default: def.default === undefined ? '(none)' : (Array.isArray(def.default) ? def.default.join(',') : String(def.default)) || '(empty)',
+    default: def.default === undefined ? '(none)' : def.type === 'json' ? JSON.stringify(def.default) : (Array.isArray(def.default) ? def.default.join(',') : String(def.default)) || '(empty)',
     doc: def.doc + (def.values ? ` One of: ${def.values.join(', ')}.` : '') + (def.zeroDisables ? ' 0 switches it off.' : ''),
   }));
 }
@@ -151,6 +158,19 @@ function coerce(def: SettingDef, raw: unknown): unknown {
       const values = def.values ?? [];
       if (typeof raw === 'string' && values.includes(raw)) return raw;
       return { problem: `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(raw)}` };
+    }
+    case 'json': {
+      let value = raw;
+      if (typeof raw === 'string') {
+        try {
+          value = JSON.parse(raw);
+        } catch (error) {
+          return { problem: `expected JSON (an object or array), but it does not parse: ${(error as Error).message}` };
+        }
+      }
+      if (typeof value !== 'object' || value === null) return { problem: `expected an object or array, got ${JSON.stringify(raw)}` };
+      const problem = def.check?.(value) ?? null;
+      return problem === null ? value : { problem };
     }
     case 'string':
       if (typeof raw === 'string' || typeof raw === 'number') return String(raw);

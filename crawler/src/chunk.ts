@@ -1,8 +1,13 @@
-import { splitSentences as sentencesOf, type Passage } from '@auskunft/core';
+import { contactText, splitSentences as sentencesOf, type Passage } from '@auskunft/core';
+import { isContactHeading, type ContactBlock } from './extract/contacts.js';
 import type { ContentBlock } from './extract/extract.js';
 import type { FaqEntry } from './extract/faq-jsonld.js';
 
-export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind' | 'origin'>;
+export type ChunkDraft = Pick<Passage, 'anchor' | 'section' | 'text' | 'kind' | 'origin' | 'role' | 'contactRecord'>;
+
+/** A section of at least this many paragraphs, this much of it link text, is a list of links. */
+const LINK_LIST_ITEMS = 3;
+const LINK_LIST_SHARE = 0.6;
 
 export interface ChunkOptions {
   maxChars: number;
@@ -23,12 +28,23 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
   const drafts: ChunkDraft[] = [];
   const trail: Array<{ level: number; text: string }> = [];
   let current = { anchor: null as string | null, section: null as string | null, paragraphs: [] as string[] };
+  // Contact passages follow the text of the section they sit in.
+  let contacts: ChunkDraft[] = [];
+  // Characters of the open section's paragraphs that are link text (extract.ts marks them).
+  let linkChars = 0;
 
   const flush = () => {
+    const chars = current.paragraphs.reduce((n, p) => n + p.length, 0);
+    // A related-links box or a hub page's list names topics that the linked pages explain: it is
+    // kept, but marked so that it ranks below them (retrieve.ts).
+    const links = current.paragraphs.length >= LINK_LIST_ITEMS && linkChars >= LINK_LIST_SHARE * chars;
     for (const text of splitParagraphs(current.paragraphs, options.maxChars)) {
-      drafts.push({ anchor: current.anchor, section: current.section, text, kind: 'section' });
+      drafts.push({ anchor: current.anchor, section: current.section, text, kind: 'section', ...(links ? { role: 'links' as const } : {}) });
     }
+    drafts.push(...contacts);
+    contacts = [];
     current = { ...current, paragraphs: [] };
+    linkChars = 0;
   };
 
   for (const block of blocks) {
@@ -42,15 +58,41 @@ export function chunkPage(blocks: readonly ContentBlock[], faqs: readonly FaqEnt
       while (trail.length && trail[trail.length - 1]!.level >= block.level) trail.pop();
       trail.push({ level: block.level, text: block.text });
       current = { anchor: block.id ?? textFragment(block.text), section: trail.map((t) => t.text).join(' › '), paragraphs: [] };
+    } else if (block.kind === 'contact') {
+      contacts.push(contactDraft(block, trail, current.anchor));
     } else if (block.kind === 'faq') {
       flush();
       drafts.push({ anchor: block.id ?? textFragment(block.question), section: block.question, text: block.answer, kind: 'faq', origin: 'faq-markup' });
     } else if (block.text) {
       current.paragraphs.push(block.text);
+      if (block.link) linkChars += block.text.length;
     }
   }
   flush();
   return mergeJsonLdFaqs(drafts, faqs, options.maxChars);
+}
+
+/**
+ * A contact box becomes one short passage of its own (so its phone number stays findable) that
+ * carries the contact record. It belongs to the section it sits in: a box headed at the same
+ * level as the sections ("Ihr Kontakt" as h2) is the page's, one headed deeper or not at all
+ * belongs to the section around it; sidebar and JSON-LD contacts are the page's.
+ */
+function contactDraft(block: ContactBlock, trail: ReadonlyArray<{ level: number; text: string }>, sectionAnchor: string | null): ChunkDraft {
+  const around = block.pageLevel ? [] : trail.filter((t) => !block.heading || t.level < block.heading.level);
+  // A section headed "Zuständig" or "Kontakt" is itself the page's contact section.
+  const headed = around.length && !block.heading && isContactHeading(around.at(-1)!.text) ? around.pop()! : null;
+  const scope = around.length ? around.map((t) => t.text).join(' › ') : null;
+  const heading = block.heading?.text ?? headed?.text ?? 'Kontakt';
+  // Outside the main content a text fragment could land on the navigation's "Kontakt" link instead.
+  const anchor = block.heading?.id ?? (block.pageLevel ? null : block.heading ? textFragment(block.heading.text) : around.length || headed ? sectionAnchor : null);
+  return {
+    anchor,
+    section: scope ? `${scope} › ${heading}` : heading,
+    text: contactText(block.contact),
+    kind: 'section',
+    contactRecord: { ...block.contact, scope },
+  };
 }
 
 function mergeJsonLdFaqs(drafts: ChunkDraft[], faqs: readonly FaqEntry[], maxChars: number): ChunkDraft[] {

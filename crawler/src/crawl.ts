@@ -9,6 +9,7 @@ import { loadPreviousIndex } from './incremental/previous-index.js';
 import type { CrawlReport } from './report.js';
 import { embedPassages } from './write/embed.js';
 import { checkSameSite } from './write/same-site.js';
+import { markSiteTemplates } from './write/site-templates.js';
 import { writeCrawl } from './write/write-crawl.js';
 
 export interface CrawlOptions {
@@ -61,7 +62,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
     warnings.push(...collected.warnings);
     requireDocuments(collected, startUrls);
     const drafts = [...collected.documents.flatMap((d) => d.passages), ...faqFilePassages(faq.entries, collected.documents, settings.defaultLang, warnings)];
-    const passages: Passage[] = drafts.map((draft, id) => ({ id, ...draft }));
+    // site templates: repeated blocks and link lists, learned from all pages at once
+    const templates = markSiteTemplates(drafts);
+    const passages: Passage[] = templates.passages.map((draft, id) => ({ id, ...draft }));
     // embed
     const embedded = await embedPassages(passages, options.embedder, {
       cached: previous ? (key) => previous.vectorFor(key) : undefined,
@@ -72,6 +75,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
     return await writeCrawl({
       startUrls, outDir: options.outDir, settings, extraction, collected, passages, embedded, embedder: options.embedder,
       faqFiles: { files: faq.files, entries: faq.entries.length }, previous, warnings, startedAt,
+      learned: { templates: templates.learned },
     });
   } finally {
     previous?.close();

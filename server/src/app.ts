@@ -11,7 +11,7 @@ import type { ServerSettings } from './config.js';
 import type { Logger } from './http/log.js';
 import { createLogger } from './http/log.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
-import { rateLimit } from './http/rate-limit.js';
+import { rateLimit, type RateWindows } from './http/rate-limit.js';
 import { assertSafeSettings } from './http/safe-settings.js';
 import { createClientAddressResolver, rateLimitAddress, truncatedNetwork } from './http/trusted-proxy.js';
 import { createClientKeyer } from './privacy/client-key.js';
@@ -49,6 +49,11 @@ export interface AppDeps {
   widget?: WidgetBundle;
   /** The editors' console (/editor/); without it only the token-protected report is served. */
   editor?: { store: EditorStore; passwords: PasswordHasher; overlay: EditorOverlay };
+  /**
+   * Rate-limit windows shared by several processes, and the key they count a client address
+   * under; default: counted in this process under a salted HMAC (privacy/client-key.ts).
+   */
+  rateLimits?: { windows: RateWindows; clientKey: (address: string) => Promise<string> };
 }
 
 /**
@@ -62,7 +67,8 @@ export function createApp(deps: AppDeps) {
   const store = deps.store ?? createNullStore();
   const metrics = deps.metrics ?? createMetrics();
   const logger = deps.logger ?? createLogger({ enabled: settings.logEnabled, level: settings.logLevel });
-  const keyer = createClientKeyer();
+  const keyer = deps.rateLimits?.clientKey ?? createClientKeyer();
+  const windows = deps.rateLimits?.windows;
   const resolveAddress = createClientAddressResolver({ trustProxy: settings.trustProxy, hops: settings.trustProxyHops, trustedProxies: settings.trustedProxies });
   const address = (c: Context) => resolveAddress(deps.clientAddress?.(c) ?? null, c.req.header('x-forwarded-for'));
   const clientKey = async (c: Context) => {
@@ -113,8 +119,8 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
-  app.use('/api/search', rateLimit({ limit: settings.searchRateLimit, windowMs: 60_000, clientKey }));
-  const chatLimit = rateLimit({ limit: settings.chatRateLimit, windowMs: 60_000, clientKey });
+  app.use('/api/search', rateLimit({ limit: settings.searchRateLimit, windowMs: 60_000, clientKey, name: 'search', ...(windows ? { windows } : {}) }));
+  const chatLimit = rateLimit({ limit: settings.chatRateLimit, windowMs: 60_000, clientKey, name: 'chat', ...(windows ? { windows } : {}) });
   app.use('/api/chat', chatLimit);
   app.use('/api/feedback', chatLimit);
 

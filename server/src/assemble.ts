@@ -1,6 +1,9 @@
 import type { Embedder, LexicalIndex, Manifest, Passage, SynonymTable } from '@auskunft/core';
 import type { AnswerContext } from './answer/answer-question.js';
 import type { ChatGenerator } from './answer/generate-llm.js';
+import { handoffChooser } from './answer/choose-handoff.js';
+import { parseConfiguredContacts } from './answer/configured-contacts.js';
+import { createContactDirectory } from './answer/contact-directory.js';
 import { resolveHandoff } from './answer/handoff.js';
 import type { ServerSettings } from './config.js';
 import type { Logger } from './http/log.js';
@@ -39,16 +42,18 @@ export function retrieverOptions(settings: RetrievalSettings, parts: AssemblePar
   };
 }
 
-export type AnswerSettings = Pick<ServerSettings, 'minAnswerCoverage' | 'contactUrl' | 'contactLabel' | 'llmTimeoutMs' | 'llmPassages'>;
+export type AnswerSettings = Pick<ServerSettings, 'minAnswerCoverage' | 'contactUrl' | 'contactLabel' | 'llmTimeoutMs' | 'llmPassages'> & Partial<Pick<ServerSettings, 'handoffContacts'>>;
 
 /** Settings, retriever and (optional) model → what the chat needs to answer. */
 export function answerContext(
   settings: AnswerSettings,
   deps: { retriever: Retriever; passages: readonly Passage[]; generator?: ChatGenerator | undefined; logger?: Logger | undefined },
 ): AnswerContext {
+  const general = resolveHandoff(deps.passages, settings.contactUrl, settings.contactLabel);
+  const handoffFor = handoffChooser({ contacts: createContactDirectory(deps.passages), config: parseConfiguredContacts(settings.handoffContacts), general });
   return {
     retriever: deps.retriever,
-    compose: { minCoverage: settings.minAnswerCoverage, handoff: resolveHandoff(deps.passages, settings.contactUrl, settings.contactLabel) },
+    compose: { minCoverage: settings.minAnswerCoverage, handoff: handoffFor([]), handoffFor },
     generator: deps.generator,
     llmTimeoutMs: settings.llmTimeoutMs,
     llmPassages: settings.llmPassages,

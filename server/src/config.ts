@@ -1,4 +1,5 @@
 import { defineSettings, type Settings } from '@auskunft/core';
+import { checkConfiguredContacts } from './answer/configured-contacts.js';
 
 /** Server settings; each can be set by flag, `AUSKUNFT_*` variable or auskunft.config.json. */
 export const serverSettings = defineSettings({
@@ -9,6 +10,10 @@ export const serverSettings = defineSettings({
   port: {
     type: 'integer', key: 'server.port', env: 'AUSKUNFT_PORT', default: 8080, min: 0, max: 65535,
     doc: 'TCP port (0 picks a free one).',
+  },
+  workers: {
+    type: 'integer', key: 'server.workers', env: 'AUSKUNFT_WORKERS', default: 0, min: 0, max: 256,
+    doc: '`auskunft serve` worker processes (node:cluster), each holding its own copy of the index (see docs/performance.md for the memory per worker); 0: one per CPU core, 1: a single process.',
   },
   indexDir: {
     type: 'string', key: 'server.indexDir', env: 'AUSKUNFT_INDEX_DIR', default: 'index-data',
@@ -73,6 +78,10 @@ export const serverSettings = defineSettings({
   contactLabel: {
     type: 'string', key: 'chat.contactLabel', env: 'AUSKUNFT_CONTACT_LABEL', default: undefined,
     doc: 'Name of the hand-off contact, e.g. "Inklusionsamt, Telefon 0221 555-0". Unset: that page\'s title.',
+  },
+  handoffContacts: {
+    type: 'json', key: 'handoff.contacts', env: 'AUSKUNFT_HANDOFF_CONTACTS', default: undefined, check: checkConfiguredContacts,
+    doc: 'Teams the chat hands off to, by URL prefix, winning over the contacts found in the crawl: {"/inklusionsamt/kraftfahrzeughilfe/": {"name": "Team Kraftfahrzeughilfe", "phone": "0221 555-3045", "email": …, "hours": …}} (or "Name, Telefon" as the value; JSON text in the environment).',
   },
   disclosure: {
     type: 'string', key: 'chat.disclosure', env: 'AUSKUNFT_CHAT_DISCLOSURE',

@@ -9,6 +9,9 @@ export { createVectorizeSearch, vectorizeId, VECTORIZE_MAX_TOP_K, type Vectorize
 export type { Answer, Source, Handoff } from './answer/answer.js';
 export { streamAnswer, type AnswerContext, type AnswerEvent, type Turn } from './answer/answer-question.js';
 export { resolveHandoff } from './answer/handoff.js';
+export { chooseHandoff, handoffChooser, type ChooseHandoffInput, type HandoffChooser } from './answer/choose-handoff.js';
+export { createContactDirectory, type ContactDirectory } from './answer/contact-directory.js';
+export { parseConfiguredContacts, type ConfiguredContact } from './answer/configured-contacts.js';
 export { createGeneratorFromSettings } from './answer/generator-from-settings.js';
 export type { Store, FeedbackRecord, QueryRecord } from './store/store.js';
 export { reportUnanswered, unansweredCsv, type UnansweredGroup } from './editor/unanswered.js';

@@ -104,8 +104,16 @@ export function defineApiSuite(target: () => ApiTarget): void {
       expect(done.answer).toContain('keine verlässliche Antwort');
       expect(sitePath(done.handoff.url)).toContain('kontakt');
       // The text names the contact; its link is the hand-off, which the widget shows as a button.
-      expect(done.answer).toContain(done.handoff.title);
+      expect(done.answer).toContain(done.handoff.contact?.name ?? done.handoff.title);
       expect(done.answer).not.toMatch(/https?:\/\//);
+    });
+
+    it('hands a personal-assessment question about the car grant to the car-grant team named on its page', async () => {
+      const done = (await readSseEvents(await chat({ message: 'Bekomme ich einen Zuschuss für den Kauf meines Autos?' }))).at(-1)!.data;
+      expect(done.declined).toBe('personal-assessment');
+      expect(done.handoff.contact).toMatchObject({ name: 'Team Kraftfahrzeughilfe', phone: '0221 555-3045', origin: 'page' });
+      expect(sitePath(done.handoff.contact.url)).toBe('/inklusionsamt/kraftfahrzeughilfe/');
+      expect(sitePath(done.handoff.url)).toBe('/kontakt/');
     });
 
     it('uses the previous question for a short follow-up', async () => {

@@ -1,7 +1,7 @@
 import { normalizeWord } from './normalize.js';
 import { stemWord } from './stem.js';
 import { GERMAN_STOPWORDS } from './stopwords.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, WORD } from './tokenize.js';
 
 /**
  * Version of the index-time text analysis (normalisation, stop words, stemming, decompounding).
@@ -55,6 +55,21 @@ function analyzeWord(surface: string): { normalized: string; term: string } | nu
     words.set(surface, word);
   }
   return word;
+}
+
+/**
+ * The tokens of `text` whose term is in `wanted`, as `analyzeText(text).filter(...)` would give
+ * them, without building an object for every other word: snippets need the few matched words of
+ * a passage of hundreds.
+ */
+export function analyzeMatching(text: string, wanted: ReadonlySet<string>): AnalyzedToken[] {
+  const out: AnalyzedToken[] = [];
+  if (wanted.size === 0) return out;
+  for (const match of text.matchAll(WORD)) {
+    const word = analyzeWord(match[0]);
+    if (word && wanted.has(word.term)) out.push({ surface: match[0], start: match.index, end: match.index + match[0].length, normalized: word.normalized, term: word.term });
+  }
+  return out;
 }
 
 /** Just the terms, in order (duplicates kept: term frequency matters for BM25). */

@@ -8,6 +8,17 @@ export interface ParsedQuery {
   phrases: string[][];
 }
 
+/**
+ * Content words of a query that are searched; later ones are dropped. A question typed into the
+ * chat has 8–40 words, 4–25 after stop words; even a pasted letter of 2,000 characters (the
+ * default `limits.maxQueryChars`) has about 130. Every word costs postings, compound and typo
+ * lookups, so without a cap the work per query would grow with whatever a client sends (the
+ * limit on characters can be switched off).
+ */
+export const MAX_QUERY_WORDS = 128;
+/** Quoted phrases searched per query, for the same reason: each one is checked on candidates. */
+export const MAX_QUERY_PHRASES = 8;
+
 // German „…“ and »…«, English “…”, and straight quotes; an unclosed quote runs to the end.
 const QUOTED = /["„“”»«]([^"„“”»«]*)(?:["„“”»«]|$)/gu;
 
@@ -20,10 +31,11 @@ const QUOTED = /["„“”»«]([^"„“”»«]*)(?:["„“”»«]|$)/gu;
 export function parseQuery(query: string): ParsedQuery {
   const phrases: string[][] = [];
   for (const match of query.matchAll(QUOTED)) {
+    if (phrases.length === MAX_QUERY_PHRASES) break;
     const terms = analyzeText(match[1] ?? '').map((t) => t.term);
-    if (terms.length >= 2) phrases.push(terms);
+    if (terms.length >= 2) phrases.push(terms.slice(0, MAX_QUERY_WORDS));
   }
-  return { tokens: analyzeText(query), phrases };
+  return { tokens: analyzeText(query).slice(0, MAX_QUERY_WORDS), phrases };
 }
 
 /** Whether `terms` contains `phrase` as consecutive terms. */

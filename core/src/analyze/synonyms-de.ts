@@ -40,6 +40,21 @@ Jobcoach, Jobcoachin, Jobcoaching, Begleitung, Anleitung
 Konflikt, Streit, Stress, Mobbing, Probleme
 Bewerbung, bewerben, Stellenangebot, Stellenangebote, Stellenausschreibung, Ausschreibung, ausgeschrieben
 
+# Wie Bürgerinnen und Bürger es sagen: Umgangssprache, Kurzformen und ältere Namen, die
+# OpenThesaurus (thesaurus-de.generated.ts) nicht oder nicht so kennt
+Hartz IV, Hartz 4, Arbeitslosengeld II, ALG II, Stütze => Bürgergeld, Grundsicherung
+Krankenschein, gelber Schein, AU, Krankmeldung, Krankschreibung => Arbeitsunfähigkeitsbescheinigung, Arbeitsunfähigkeit
+Knöllchen, Strafzettel, Strafzettel, Blitzer => Verwarnungsgeld, Bußgeld, Bußgeldbescheid
+Papa-Monate, Vätermonate, Partnerschaftsmonate => Partnermonate, Elterngeld
+Führerschein weg, Lappen weg => Fahrverbot, Entziehung der Fahrerlaubnis
+Reha, Kur => Rehabilitation, Rehabilitationsmaßnahme
+Perso => Personalausweis
+Kita, Krippe, Kindergarten, Hort => Kindertagesstätte, Kindertagesbetreuung, Kinderbetreuung
+umziehen, Umzug, neue Wohnung => Ummeldung, Wohnsitz, Anmeldung
+schlägt, schlagen, geschlagen, verprügelt, Prügel => Gewalt, häusliche Gewalt
+Mietzuschuss => Wohngeld
+Rentner, Rentnerin, Ruhestand => Rente, Altersrente
+
 # Geld und Leistungen
 bekommen, erhalten, kriegen
 Geld, Zuschuss, Förderung, fördern, Kosten, zahlen, bezahlen, zahlt, Kostenübernahme, Finanzierung

@@ -8,7 +8,7 @@ export interface Token {
 
 // Letters and digits of any script; a soft hyphen inside a word belongs to the word. Hyphens
 // split ("Kfz-Hilfe" → "Kfz", "Hilfe"), which is what users type as separate words too.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*/gu;
 
 /** Splits text into words, keeping where each one stands so highlights stay aligned. */
 export function tokenize(text: string): Token[] {

@@ -32,6 +32,20 @@ export const manifestSchema = z.object({
     faqs: z.number().int().nonnegative(),
     terms: z.number().int().nonnegative(),
   }),
+  /**
+   * What the crawler learned from the site itself, so editors can see why a section is not
+   * found: its repeated template blocks and link lists (crawler/src/write/site-templates.ts).
+   */
+  learned: z
+    .object({
+      templates: z.object({
+        minPages: z.number().int().nonnegative(),
+        repeatedLines: z.number().int().nonnegative(),
+        templatePassages: z.number().int().nonnegative(),
+        linkListPassages: z.number().int().nonnegative(),
+      }),
+    })
+    .optional(),
   buildMs: z.number().nonnegative(),
   files: z.object({
     passages: fileEntry,

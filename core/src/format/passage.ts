@@ -1,3 +1,5 @@
+import type { ContactRecord } from './contact.js';
+
 /** One retrievable unit: a section of a page (or one FAQ entry) with a link straight to it. */
 export interface Passage {
   /** Position in passages.json; also the label of its vector in the HNSW file. */
@@ -27,12 +29,23 @@ export interface Passage {
   easyLanguage?: string;
   /** FAQ: a human contact for this topic (text, e.g. "Frau Beispiel, 0221 555-123"). */
   contact?: string;
+  /**
+   * Set on the short passage that stands for a page's contact block (its text is the contact as
+   * one line, see `contactText`); the hand-off reads the record, answers normally do not quote it.
+   */
+  contactRecord?: ContactRecord;
   /** FAQ: ISO date after which the entry must no longer be used. */
   validUntil?: string;
   /** PDF: 1-based page number the text is on (the anchor is then `page=N`). */
   pageNumber?: number;
   /** ISO date the source was last modified (Last-Modified header, or the editor's date). */
   modified?: string;
+  /**
+   * Set by the crawler (chunk.ts, write/site-templates.ts): 'template' for text repeated across
+   * many pages of the site, 'links' for a section that mostly lists other pages. Which of them
+   * are searched at all: `unsearchedPassages`.
+   */
+  role?: 'template' | 'links';
 }
 
 /** The link a citation or search result points to: the page, scrolled to the section. */
@@ -53,7 +66,10 @@ export function passageUrl(passage: Pick<Passage, 'url' | 'anchor'>): string {
 export function passageFields(passage: Pick<Passage, 'title' | 'section' | 'text' | 'alternatives'>): Array<{ text: string; weight: number }> {
   return [
     { text: passage.title, weight: 1 },
-    { text: passage.section ?? '', weight: 2 },
+    // The section's own heading says what it is about; the headings above it are shared with its
+    // sibling sections and so tell less about which one answers (the deep link).
+    { text: passage.section?.split(' › ').slice(0, -1).join(' › ') ?? '', weight: 1 },
+    { text: passage.section?.split(' › ').at(-1) ?? '', weight: 3 },
     { text: (passage.alternatives ?? []).join('\n'), weight: 2 },
     { text: passage.text, weight: 1 },
   ];
@@ -62,4 +78,16 @@ export function passageFields(passage: Pick<Passage, 'title' | 'section' | 'text
 /** The text given to the embedder for a passage: title and heading give context to short sections. */
 export function passageEmbeddingText(passage: Pick<Passage, 'title' | 'section' | 'text'>): string {
   return [passage.title, passage.section, passage.text].filter(Boolean).join('\n');
+}
+
+/**
+ * Ids of the passages that search leaves out, so a result or a deep link never points at them:
+ * site templates, and link lists on pages with content of their own (the page is found by its
+ * content, the listed topics by their own pages). A hub page that is nothing but lists keeps
+ * its lists searchable; the server ranks them below the pages they list. Index time (no
+ * postings) and query time (no vector hits) use this one rule.
+ */
+export function unsearchedPassages(passages: ReadonlyArray<Pick<Passage, 'id' | 'url' | 'kind' | 'role'>>): Set<number> {
+  const hasContent = new Set(passages.filter((p) => p.kind === 'faq' || !p.role).map((p) => p.url));
+  return new Set(passages.filter((p) => p.role === 'template' || (p.role === 'links' && hasContent.has(p.url))).map((p) => p.id));
 }

@@ -1,13 +1,16 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { isMicrodataQuestion, readDefinitionListFaqs, readMicrodataQuestion } from './faq-markup.js';
+import { CONTACT_PLACEHOLDER, readContactPlaceholder, type ContactBlock } from './contacts.js';
 import { dataTableRows, isDataTable } from './data-table.js';
 import { INLINE_TAGS } from './inline-tags.js';
 
 export type ContentBlock =
   | { kind: 'heading'; level: number; text: string; id: string | null }
-  | { kind: 'text'; text: string }
-  | { kind: 'faq'; question: string; answer: string; id: string | null };
+  /** `link`: the block is (almost) all link text, an item of a list of links. */
+  | { kind: 'text'; text: string; link?: true }
+  | { kind: 'faq'; question: string; answer: string; id: string | null }
+  | ContactBlock;
 
 /**
  * List items and table rows start their line with this mark in passage text, so an answer can
@@ -43,6 +46,8 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
     if (text) out.push({ kind: 'heading', level: Number(heading[1]), text, id: $(el).attr('id') ?? parentSectionId($, el) });
     return;
   }
+  const contact = readContactPlaceholder($, el);
+  if (contact) return void out.push(contact);
   if (name === 'details') {
     const summary = $(el).children('summary').first();
     const question = collapse(summary.text());
@@ -67,7 +72,7 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   }
   if (name === 'li' && !hasBlockChildren($, el)) {
     const text = collapse($(el).text());
-    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}` });
+    if (text) out.push({ kind: 'text', text: `${LIST_ITEM}${text}`, ...linkMark($, el, text) });
     return;
   }
   if (name === 'br') {
@@ -76,7 +81,7 @@ function walk($: CheerioAPI, node: AnyNode, out: ContentBlock[]): void {
   }
   if (BLOCK_TEXT.has(name) && !hasBlockChildren($, el)) {
     const text = collapse($(el).text());
-    if (text) out.push({ kind: 'text', text });
+    if (text) out.push({ kind: 'text', text, ...linkMark($, el, text) });
     return;
   }
   for (const child of el.children) walk($, child, out);
@@ -93,8 +98,15 @@ function appendText(out: ContentBlock[], text: string, attached = false): void {
   else out.push({ kind: 'text', text });
 }
 
+/** Link lists ("Das könnte Sie auch interessieren") are items whose text is nearly all a link's. */
+function linkMark($: CheerioAPI, el: Element, text: string): { link?: true } {
+  const linked = collapse($(el).find('a').text()).length;
+  return linked > 0 && linked >= LINK_TEXT_SHARE * text.length ? { link: true } : {};
+}
+const LINK_TEXT_SHARE = 0.8;
+
 function hasBlockChildren($: CheerioAPI, el: Element): boolean {
-  return $(el).children('p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre').length > 0;
+  return $(el).children(`p, ul, ol, dl, table, div, h1, h2, h3, h4, h5, h6, details, blockquote, pre, ${CONTACT_PLACEHOLDER}`).length > 0;
 }
 
 /** CMSs often put the id on a wrapping <section> instead of the heading. */

@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { readJsonLdContacts, takeContactBlocks } from './contacts.js';
 import { toIsoDate } from './dates.js';
 import { extractJsonLdFaqs, type FaqEntry } from './faq-jsonld.js';
 import { readBlocks, type ContentBlock } from './blocks.js';
@@ -76,6 +77,7 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
     .map((_, a) => ({ href: $(a).attr('href')!, text: collapse($(a).text()) || ($(a).attr('title') ?? '') }))
     .get();
   const structuredFaqs = extractJsonLdFaqs($);
+  const jsonLdContacts = readJsonLdContacts($);
   const metaModified = MODIFIED_META.map((s) => toIsoDate($(s).attr('content'))).find(Boolean)
     ?? toIsoDate($('time[itemprop="dateModified"]').attr('datetime'));
 
@@ -86,9 +88,11 @@ export function extractPage(html: string, pageUrl: string, options: ExtractOptio
   const title = pageTitle($);
   const faqs = checkFaqsAgainstPage(structuredFaqs, textOf($, $('body').get(0) ?? $.root().get(0)!), hiddenText);
   const root = findMainContent($, options.contentSelector);
+  // Contact boxes leave the content before furniture removal, which would drop those in sidebars.
+  const pageContacts = takeContactBlocks($, root, jsonLdContacts);
   removeFurniture($, root, options.excludeSelectors);
 
-  const blocks = readBlocks($, root);
+  const blocks = [...readBlocks($, root), ...pageContacts];
 
   return {
     title,

@@ -8,7 +8,7 @@ export const CRAWL_REPORT_FILE = 'crawl-report.json';
  * Raised when extraction or chunking changes how the same HTML becomes passages, so the next
  * crawl re-reads every page instead of reusing passages from an older extraction.
  */
-const EXTRACTION_REVISION = 4;
+const EXTRACTION_REVISION = 5;
 
 /** What the crawler remembers about one fetched URL (its final address after redirects). */
 export interface UrlState {

@@ -1,12 +1,14 @@
-import { analyzeTerms, decompoundTerm, passageFields, type LexicalIndex, type Passage } from '@auskunft/core';
+import { analyzeTerms, decompoundTerm, passageFields, unsearchedPassages, type LexicalIndex, type Passage } from '@auskunft/core';
 
 /** Builds the BM25 postings for all passages (see `LexicalIndex` for the layout). */
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
   const postings = new Map<string, number[]>();
   const lengths: number[] = [];
+  const unsearched = unsearchedPassages(passages);
   for (const passage of passages) {
     const tf = new Map<string, number>();
-    for (const field of passageFields(passage)) {
+    // Site templates and link lists beside content are never searched: they have no postings.
+    for (const field of unsearched.has(passage.id) ? [] : passageFields(passage)) {
       for (const term of analyzeTerms(field.text)) tf.set(term, (tf.get(term) ?? 0) + field.weight);
     }
     let length = 0;

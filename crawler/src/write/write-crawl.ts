@@ -1,4 +1,4 @@
-import type { Passage } from '@auskunft/core';
+import type { Manifest, Passage } from '@auskunft/core';
 import type { CollectResult } from '../collect.js';
 import type { CrawlSettings } from '../config.js';
 import { compareFaqFiles, compareWithPrevious } from '../incremental/changes.js';
@@ -21,6 +21,8 @@ export interface CrawlOutput {
   previous: PreviousIndex | null;
   warnings: string[];
   startedAt: number;
+  /** What the crawl learned about the site (see `Manifest.learned`). */
+  learned?: Manifest['learned'];
 }
 
 /**
@@ -45,6 +47,7 @@ export async function writeCrawl(output: CrawlOutput): Promise<CrawlReport> {
     hnsw: { m: output.settings.hnswM, efConstruction: output.settings.hnswEfConstruction },
     startedAt: output.startedAt,
     makeCurrent: !heldBack,
+    ...(output.learned ? { learned: output.learned } : {}),
     extraFiles: ({ version, manifest }) => {
       const { files } = manifest;
       report = {

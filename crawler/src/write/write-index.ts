@@ -12,6 +12,8 @@ export interface WriteIndexInput {
   embedder: { id: string; dimension: number };
   hnsw: HnswBuildOptions;
   startedAt: number;
+  /** What the crawl learned about the site (see `Manifest.learned`). */
+  learned?: Manifest['learned'];
   /**
    * Files stored beside the index in the new version (crawl state, crawl report), by name. Called
    * once the manifest is known and before the version becomes current.
@@ -66,6 +68,7 @@ export async function writeIndex(input: WriteIndexInput): Promise<WrittenIndex> 
         faqs: input.passages.filter((p) => p.kind === 'faq').length,
         terms: Object.keys(lexical.postings).length,
       },
+      ...(input.learned ? { learned: input.learned } : {}),
       buildMs: Date.now() - input.startedAt,
       files: {
         passages: await out.describe(INDEX_FILES.passages),

@@ -4,6 +4,7 @@ import type { Answer, AnswerTrace, Handoff } from './answer.js';
 import { CANDIDATES as UNIT_CANDIDATES, rankAnswerUnits, type AnswerUnit } from './answer-unit.js';
 import { asksSameQuestion } from './key-concepts.js';
 import { composeFromUnit } from './compose-extractive.js';
+import type { HandoffChooser } from './choose-handoff.js';
 import { faqHandoff } from './faq-contact.js';
 import { generatedAnswer } from './answer-with-model.js';
 import type { ChatGenerator } from './generate-llm.js';
@@ -19,7 +20,10 @@ export type { Turn } from './understand.js';
 export interface ComposeOptions {
   /** Coverage the chosen unit needs before we answer at all (see serverSettings.minAnswerCoverage). */
   minCoverage: number;
+  /** The general contact. */
   handoff: Handoff | null;
+  /** Picks the responsible team for the passages an answer cites (choose-handoff.ts); absent: FAQ contact or `handoff`. */
+  handoffFor?: HandoffChooser | undefined;
 }
 
 
@@ -91,14 +95,14 @@ export async function* streamAnswer(ctx: AnswerContext, message: string, history
       : 'declines: nothing on the site matches';
 
   if (understood.kind === 'assessment') return yield* finish(assessmentAnswer(unit, chosen, understood, ctx));
-  if (!unit) return yield* finish(declineReply('not-covered', understood.lang, handoff));
+  if (!unit) return yield* finish(declineReply('not-covered', understood.lang, topicalHandoff(chosen, ctx.compose)));
 
   const hit = unit.hits[0]!;
   if (unit.editorial && (hit.faqMatch ?? 0) >= FAQ_MATCH && asksSameQuestion(unit, chosen, chosen.keys)) {
     trace.decision += ': the editors\' FAQ entry asks the same question, quoted verbatim';
-    return yield* finish(faqAnswer(hit, understood, handoff));
+    return yield* finish(faqAnswer(hit, understood, unitHandoff(unit, ctx.compose)));
   }
-  const extractive = extractiveAnswer(unit, chosen, understood, handoff);
+  const extractive = extractiveAnswer(unit, chosen, understood, ctx.compose);
   if (!ctx.generator) return yield* finish(extractive);
   yield* generatedAnswer(ctx, message, chosen.units.filter((u) => !u.lacksKey), understood, history, extractive, signal, trace);
 }
@@ -135,13 +139,14 @@ async function chooseUnit(ctx: AnswerContext, understood: Understanding, history
   return second.answerable ? second : first;
 }
 
-function extractiveAnswer(unit: AnswerUnit, chosen: ChosenUnit, understood: Understanding, handoff: Handoff | null): Answer {
+function extractiveAnswer(unit: AnswerUnit, chosen: ChosenUnit, understood: Understanding, compose: ComposeOptions): Answer {
+  const handoff = unitHandoff(unit, compose);
   // Quoted text is in the page's language, whatever the question's: `lang` says which, so the
   // widget marks it for screen readers.
   const lang = pageLanguage(unit.hits[0]!);
   const text = composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang, n: 1 });
   if (!text) return declineReply('not-covered', understood.lang, handoff);
-  return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff: unitHandoff(unit, handoff), lang };
+  return { text, sources: [toSource(unit.hits[0]!, 1)], generated: 'extractive', model: null, confident: true, handoff, lang };
 }
 
 function pageLanguage(hit: RetrievedPassage): 'de' | 'en' {
@@ -156,7 +161,7 @@ function faqAnswer(hit: RetrievedPassage, understood: Understanding, handoff: Ha
     generated: 'faq',
     model: null,
     confident: true,
-    handoff: faqHandoff(hit.passage, handoff),
+    handoff,
     lang: pageLanguage(hit),
     ...(hit.passage.easyLanguage ? { easyLanguage: hit.passage.easyLanguage } : {}),
   };
@@ -165,7 +170,7 @@ function faqAnswer(hit: RetrievedPassage, understood: Understanding, handoff: Ha
 /** General information may be given (with its source); the judgement is left to a person. */
 function assessmentAnswer(unit: AnswerUnit | undefined, chosen: ChosenUnit, understood: Understanding, ctx: AnswerContext): Answer {
   const { notice, generally } = assessmentPreamble(understood.lang);
-  const handoff = unit ? unitHandoff(unit, ctx.compose.handoff) : ctx.compose.handoff;
+  const handoff = unit ? unitHandoff(unit, ctx.compose) : topicalHandoff(chosen, ctx.compose);
   const general = unit ? composeFromUnit({ unit, groups: chosen.groups, termWeights: chosen.termWeights, type: understood.questionType, lang: understood.lang, n: 1 }).replace(VERDICT, '') : '';
   const info = general && /\[1\]/.test(general) ? ` ${generally} ${general}` : '';
   return {
@@ -180,7 +185,14 @@ function assessmentAnswer(unit: AnswerUnit | undefined, chosen: ChosenUnit, unde
   };
 }
 
-/** An editors' FAQ entry names the people for its topic; other units hand off to the general contact. */
-function unitHandoff(unit: AnswerUnit, general: Handoff | null): Handoff | null {
-  return unit.editorial ? faqHandoff(unit.hits[0]!.passage, general) : general;
+/** The team responsible for the unit answered from (choose-handoff.ts); without contacts, the FAQ entry's people or the general contact. */
+function unitHandoff(unit: AnswerUnit, compose: ComposeOptions): Handoff | null {
+  if (compose.handoffFor) return compose.handoffFor(unit.hits.map((h) => h.passage));
+  return unit.editorial ? faqHandoff(unit.hits[0]!.passage, compose.handoff) : compose.handoff;
+}
+
+/** A declined question goes to the team of the unit nearest its topic, if that unit is at least half on topic. */
+function topicalHandoff(chosen: ChosenUnit, compose: ComposeOptions): Handoff | null {
+  const nearest = chosen.units[0];
+  return nearest && nearest.coverage >= compose.minCoverage / 2 ? unitHandoff(nearest, compose) : compose.handoff;
 }

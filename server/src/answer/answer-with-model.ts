@@ -48,7 +48,7 @@ export async function* generatedAnswer(
     ctx.onFallback?.(timedOut ? 'timeout' : 'error', error instanceof Error ? error.message : String(error));
     if (!streamed) return yield { type: 'done', answer: { ...extractive, fallback: timedOut ? 'timeout' : 'error', trace } };
   }
-  if (validator.declined) return yield* streamText({ ...declineReply('not-covered', understood.lang, ctx.compose.handoff), trace });
+  if (validator.declined) return yield* streamText({ ...declineReply('not-covered', understood.lang, extractive.handoff), trace });
   const validated = validator.result();
   if (!validated) {
     ctx.onFallback?.('ungrounded', 'the model answer cited no source');

@@ -10,6 +10,45 @@ export interface RateLimitOptions {
   /** Most clients tracked at once; the oldest windows are dropped first, bounding memory. */
   maxClients?: number;
   now?: () => number;
+  /**
+   * Where the windows are counted; default: in this process. With several worker processes the
+   * primary counts for all of them (node/cluster.ts), so a client's limit holds across workers.
+   */
+  windows?: RateWindows;
+  /** Which limit this is ("search", "chat"), when several share `windows`. */
+  name?: string;
+}
+
+/** Counts one request of a client in its current window and returns that window. */
+export interface RateWindows {
+  hit(name: string, key: string, windowMs: number): Promise<RateWindow> | RateWindow;
+}
+export interface RateWindow {
+  start: number;
+  count: number;
+}
+
+/** Fixed windows in memory, at most `maxClients` per limit (the oldest dropped first). */
+export function createMemoryWindows(options: { maxClients?: number; now?: () => number } = {}): RateWindows {
+  const now = options.now ?? Date.now;
+  const maxClients = options.maxClients ?? 100_000;
+  const byName = new Map<string, Map<string, RateWindow>>();
+  return {
+    hit(name, key, windowMs) {
+      let windows = byName.get(name);
+      if (!windows) byName.set(name, (windows = new Map()));
+      const t = now();
+      let entry = windows.get(key);
+      if (!entry || t - entry.start >= windowMs) {
+        windows.delete(key);
+        if (windows.size >= maxClients) windows.delete(windows.keys().next().value!);
+        entry = { start: t, count: 0 };
+        windows.set(key, entry);
+      }
+      entry.count++;
+      return { ...entry };
+    },
+  };
 }
 
 /**
@@ -19,20 +58,13 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const now = options.now ?? Date.now;
-  const maxClients = options.maxClients ?? 100_000;
-  const windows = new Map<string, { start: number; count: number }>();
+  const windows = options.windows ?? createMemoryWindows({ now, ...(options.maxClients ? { maxClients: options.maxClients } : {}) });
+  const name = options.name ?? 'default';
   return async (c, next) => {
     if (options.limit <= 0) return next();
     const key = (await options.clientKey(c)) ?? 'unknown';
+    const entry = await windows.hit(name, key, options.windowMs);
     const t = now();
-    let entry = windows.get(key);
-    if (!entry || t - entry.start >= options.windowMs) {
-      windows.delete(key);
-      if (windows.size >= maxClients) windows.delete(windows.keys().next().value!);
-      entry = { start: t, count: 0 };
-      windows.set(key, entry);
-    }
-    entry.count++;
     const resetSeconds = Math.max(1, Math.ceil((entry.start + options.windowMs - t) / 1000));
     c.header('RateLimit-Limit', String(options.limit));
     c.header('RateLimit-Remaining', String(Math.max(0, options.limit - entry.count)));

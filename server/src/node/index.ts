@@ -3,6 +3,7 @@
  * native addons. Everything runtime-neutral is exported from `@auskunft/server`.
  */
 export { startNodeServer, type RunningServer } from './main.js';
+export { isClusterWorker, runClusterWorker, startClusterPrimary, workerCount } from './cluster.js';
 export { openIndexOnDisk } from './open-index.js';
 export { createSqliteStore } from '../store/sqlite.js';
 export { readWidgetBundle } from './read-widget.js';

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createEmbedderFromSettings, type EmbedderSettings } from '@auskunft/core';
 import { createGeneratorFromSettings } from '../answer/generator-from-settings.js';
-import { createApp } from '../app.js';
+import { createApp, type AppDeps } from '../app.js';
 import type { ServerSettings } from '../config.js';
 import { watchCurrentVersion } from './index-watch.js';
 import { createLogger } from '../http/log.js';
@@ -27,7 +27,7 @@ export interface RunningServer {
  * The Node entry: loads the index from disk, picks hnswlib-node for vectors and SQLite for the
  * store, and serves the app with @hono/node-server.
  */
-export async function startNodeServer(settings: ServerSettings, embedderSettings: EmbedderSettings): Promise<RunningServer> {
+export async function startNodeServer(settings: ServerSettings, embedderSettings: EmbedderSettings, options: { rateLimits?: AppDeps['rateLimits'] } = {}): Promise<RunningServer> {
   const logger = createLogger({ enabled: settings.logEnabled, level: settings.logLevel });
   const embedder = createEmbedderFromSettings(embedderSettings);
   const store = settings.queryLog ? createSqliteStore(settings.storePath) : createNullStore();
@@ -58,6 +58,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       clientAddress: (c) => getConnInfo(c).remote.address ?? null,
       editor,
       ...(widget ? { widget } : {}),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
     return { app, version: index.manifest.version };
   };

@@ -26,6 +26,10 @@ export function createBm25(index: LexicalIndex) {
   const inGroup = new Uint8Array(count);
   const scoredIds = new Int32Array(count);
   const groupIds = new Int32Array(count);
+  // Coverage of every scored passage, gathered in the same pass over the postings: per group the
+  // best alternative weight a passage holds (`matched`), summed over groups (`found`).
+  const matched = new Float64Array(count);
+  const found = new Float64Array(count);
 
   const idf = (term: string): number => {
     const postings = index.postings[term];
@@ -62,6 +66,76 @@ export function createBm25(index: LexicalIndex) {
     return value;
   };
 
+  /**
+   * Dis-max BM25: per group the best-scoring alternative (times its weight), summed over groups
+   * (times the group weight). `accept` filters passages (prefix, language) before ranking.
+   */
+  const searchPass = (groups: readonly QueryGroup[], limit: number, accept: ((id: number) => boolean) | undefined, coverageOf?: Iterable<number>) => {
+    let scoredCount = 0;
+    let groupCount = 0;
+    let coverageTotal = 0;
+    try {
+      for (const group of groups) {
+        groupCount = 0;
+        for (const alternative of group.alternatives) {
+          const postings = index.postings[alternative.term];
+          if (!postings) continue;
+          const weight = idf(alternative.term) * alternative.weight;
+          for (let i = 0; i < postings.length; i += 2) {
+            const id = postings[i]!;
+            if (accept && !accept(id)) continue;
+            const tf = postings[i + 1]!;
+            const score = (weight * (tf * (K1 + 1))) / (tf + lengthNorm[id]!);
+            if (!inGroup[id]) {
+              inGroup[id] = 1;
+              groupIds[groupCount++] = id;
+              best[id] = score;
+              matched[id] = 0;
+            } else if (score > best[id]!) best[id] = score;
+            if (tf > 0 && alternative.weight > matched[id]!) matched[id] = alternative.weight;
+          }
+        }
+        const coverageWeight = coverageOf ? groupIdf(group) * group.weight : 0;
+        coverageTotal += coverageWeight;
+        for (let j = 0; j < groupCount; j++) {
+          const id = groupIds[j]!;
+          if (!scored[id]) {
+            scored[id] = 1;
+            scoredIds[scoredCount++] = id;
+          }
+          total[id] = total[id]! + best[id]! * group.weight;
+          found[id] = found[id]! + coverageWeight * matched[id]!;
+          inGroup[id] = 0;
+          best[id] = 0;
+          matched[id] = 0;
+        }
+        groupCount = 0;
+      }
+      const hits = topHits(scoredIds, scoredCount, total, limit);
+      const coverage = new Map<number, number>();
+      if (coverageOf) {
+        // A passage no alternative reached holds none of the query's words: coverage 0.
+        const share = (id: number) => (coverageTotal > 0 && scored[id] ? found[id]! / coverageTotal : 0);
+        for (const hit of hits) coverage.set(hit.id, share(hit.id));
+        for (const id of coverageOf) coverage.set(id, share(id));
+      }
+      return { hits, coverage };
+    } finally {
+      // Leave the scratch space clean for the next query, also when `accept` threw.
+      for (let j = 0; j < groupCount; j++) {
+        inGroup[groupIds[j]!] = 0;
+        best[groupIds[j]!] = 0;
+        matched[groupIds[j]!] = 0;
+      }
+      for (let j = 0; j < scoredCount; j++) {
+        const id = scoredIds[j]!;
+        scored[id] = 0;
+        total[id] = 0;
+        found[id] = 0;
+      }
+    }
+  };
+
   return {
     idf,
     maxIdf,
@@ -74,52 +148,15 @@ export function createBm25(index: LexicalIndex) {
      * (times the group weight). `accept` filters passages (prefix, language) before ranking.
      */
     search(groups: readonly QueryGroup[], limit: number, accept?: (id: number) => boolean): LexicalHit[] {
-      let scoredCount = 0;
-      let groupCount = 0;
-      try {
-        for (const group of groups) {
-          groupCount = 0;
-          for (const alternative of group.alternatives) {
-            const postings = index.postings[alternative.term];
-            if (!postings) continue;
-            const weight = idf(alternative.term) * alternative.weight;
-            for (let i = 0; i < postings.length; i += 2) {
-              const id = postings[i]!;
-              if (accept && !accept(id)) continue;
-              const tf = postings[i + 1]!;
-              const score = (weight * (tf * (K1 + 1))) / (tf + lengthNorm[id]!);
-              if (!inGroup[id]) {
-                inGroup[id] = 1;
-                groupIds[groupCount++] = id;
-                best[id] = score;
-              } else if (score > best[id]!) best[id] = score;
-            }
-          }
-          for (let j = 0; j < groupCount; j++) {
-            const id = groupIds[j]!;
-            if (!scored[id]) {
-              scored[id] = 1;
-              scoredIds[scoredCount++] = id;
-            }
-            total[id] = total[id]! + best[id]! * group.weight;
-            inGroup[id] = 0;
-            best[id] = 0;
-          }
-          groupCount = 0;
-        }
-        return topHits(scoredIds, scoredCount, total, limit);
-      } finally {
-        // Leave the scratch space clean for the next query, also when `accept` threw.
-        for (let j = 0; j < groupCount; j++) {
-          inGroup[groupIds[j]!] = 0;
-          best[groupIds[j]!] = 0;
-        }
-        for (let j = 0; j < scoredCount; j++) {
-          const id = scoredIds[j]!;
-          scored[id] = 0;
-          total[id] = 0;
-        }
-      }
+      return searchPass(groups, limit, accept).hits;
+    },
+    /**
+     * `search`, and in the same pass over the postings the `coverage` of the hits and of `alsoIds`
+     * (other rankers' candidates that passed the same `accept`): equal to calling `coverage` for
+     * each, without a binary search per passage, group and alternative.
+     */
+    searchWithCoverage(groups: readonly QueryGroup[], limit: number, accept: ((id: number) => boolean) | undefined, alsoIds: Iterable<number>) {
+      return searchPass(groups, limit, accept, alsoIds);
     },
     /**
      * IDF-weighted share of the query's groups a passage contains (0..1); a group found only

@@ -1,7 +1,7 @@
-import { decompoundTerm, type AnalyzedToken, type SynonymTable } from '@auskunft/core';
+import { decompoundTerm, derivedTerms, type AnalyzedToken, type SynonymTable, type Thesaurus } from '@auskunft/core';
 import type { Vocabulary } from './vocabulary.js';
 
-export type MatchKind = 'exact' | 'compound' | 'part' | 'synonym' | 'typo';
+export type MatchKind = 'exact' | 'compound' | 'part' | 'synonym' | 'typo' | 'derived' | 'thesaurus';
 
 /** One index term a query word is searched under, and how much a match on it counts (0..1]. */
 export interface Alternative {
@@ -36,6 +36,13 @@ const WEIGHT = {
   /** An index word contains the whole query compound: "Behindertenausweis" → "Schwerbehindertenausweis". */
   compoundSuperset: 0.9,
   synonym: 0.8,
+  /** Another form of the same word family: "beantragen" → "Antrag", "gekündigt" → "kündigen". */
+  derived: 0.85,
+  /**
+   * A member of a thesaurus set (thesaurus.ts): broader than an editor's synonym, so it only
+   * finds a page when the user's word is missing there, and ranks below one that has it.
+   */
+  thesaurus: 0.55,
   typo: [1, 0.85, 0.7] as const,
   /** Parts of a query compound the index does not know as a whole ("Autoumbau" → Auto, Umbau). */
   unknownCompoundHead: 1,
@@ -53,6 +60,8 @@ const MIN_PART_LOOKUP = 4;
 export interface ExpandOptions {
   vocabulary: Vocabulary;
   synonyms: SynonymTable;
+  /** Broad synonym sets (the bundled OpenThesaurus table); senses are chosen by the site's co-occurrences. */
+  thesaurus?: Thesaurus;
   /** false: each word only as itself (the plain BM25 baseline of the evaluation). */
   expand: boolean;
 }
@@ -78,6 +87,7 @@ export function expandQuery(tokens: readonly AnalyzedToken[], options: ExpandOpt
     }
     const group: QueryGroup = { term: token.term, weight: 1, alternatives: [] };
     const known = addWord(group, token.term, 1, options);
+    addFamily(group, token.term, known, queryTerms, options);
     const parts = decompoundTerm(token.term);
     if (!known && parts.length > 1) {
       for (const c of vocabulary.compoundsContaining(parts)) add(group, c.term, WEIGHT.compoundSuperset, 'compound');
@@ -86,7 +96,10 @@ export function expandQuery(tokens: readonly AnalyzedToken[], options: ExpandOpt
       for (const form of new Set([token.term, foldUmlauts(token.normalized)])) {
         for (const s of vocabulary.similar(form)) add(group, s.term, WEIGHT.typo[s.distance] ?? 0, 'typo');
       }
-      for (const alt of [...group.alternatives]) addSynonyms(group, alt.term, alt.weight, options);
+      for (const alt of [...group.alternatives]) {
+        addSynonyms(group, alt.term, alt.weight, options);
+        addFamily(group, alt.term, true, queryTerms, options, alt.weight);
+      }
     }
     const partGroups: QueryGroup[] = [];
     if (parts.length > 1) {
@@ -126,6 +139,27 @@ function addWord(group: QueryGroup, term: string, weight: number, options: Expan
   addCompounds(group, term, weight, options);
   addSynonyms(group, term, weight, options);
   return known;
+}
+
+/**
+ * Adds the word's family (derivedTerms) and the thesaurus senses that fit the site. A sense
+ * fits when one of its terms occurs in a passage together with the user's word (the site uses
+ * them in one context), or, when the site lacks the word itself, together with another word of
+ * the query; a one-word query for a word the site lacks takes every sense, as nothing tells them
+ * apart. So "Kündigung" finds "Entlassung" on a site where both are said of jobs, but not
+ * "kompetent" (kündig, "knowing"), and "Bank" to sit on stays out of a bank's site.
+ */
+function addFamily(group: QueryGroup, term: string, known: boolean, queryTerms: readonly string[], options: ExpandOptions, weight = 1): void {
+  const { vocabulary } = options;
+  for (const derived of derivedTerms(term)) if (vocabulary.has(derived)) add(group, derived, weight * WEIGHT.derived, 'derived');
+  if (!options.thesaurus) return;
+  const context = known ? [term] : queryTerms.filter((t) => t !== term && vocabulary.has(t));
+  for (const sense of options.thesaurus.senses(term)) {
+    const present = sense.filter((t) => vocabulary.has(t));
+    if (present.length === 0) continue;
+    if (context.length > 0 && !present.some((t) => context.some((c) => vocabulary.cooccur(t, c)))) continue;
+    for (const t of present) add(group, t, weight * WEIGHT.thesaurus, 'thesaurus');
+  }
 }
 
 function addCompounds(group: QueryGroup, term: string, weight: number, options: ExpandOptions): void {

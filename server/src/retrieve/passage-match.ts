@@ -11,6 +11,8 @@ interface PassageTerms {
   questions?: string[][];
   /** Each searchable field, in order, for phrase matching. */
   fields?: string[][];
+  /** `setKey` of each heading variant and FAQ question, for exact matches. */
+  headingKeys?: string[];
 }
 
 export type ExactMatch = 'title' | 'heading' | null;
@@ -30,6 +32,9 @@ const CACHED_PASSAGES = 20_000;
 export function createPassageMatcher(passages: readonly Passage[]) {
   const cache = new Map<number, PassageTerms>();
   const titles = new Map<string, string[][]>();
+  const titleKeys = new Map<string, string[]>();
+  // One query checks the same key against every candidate.
+  const queryKeys = new WeakMap<ReadonlySet<string>, string>();
   const entry = (id: number): PassageTerms => {
     let terms = cache.get(id);
     if (terms) {
@@ -55,9 +60,21 @@ export function createPassageMatcher(passages: readonly Passage[]) {
   const heading = (id: number): string[][] => (entry(id).heading ??= variants(headingOf(passages[id]!)));
   const questions = (id: number): string[][] => {
     const passage = passages[id]!;
-    if (passage.kind !== 'faq') return [];
+    if (!isQuestionShaped(passage)) return [];
     return (entry(id).questions ??= [analyzeTerms(headingOf(passage)), ...(passage.alternatives ?? []).map((a) => analyzeTerms(a))]);
   };
+  // Exact matches compare sets of words; as sorted strings that is one string comparison per
+  // variant instead of building a Set per candidate and query.
+  const titleKey = (id: number): string[] => {
+    const { title: text } = passages[id]!;
+    let keys = titleKeys.get(text);
+    if (!keys) {
+      if (titleKeys.size >= CACHED_PASSAGES) titleKeys.delete(titleKeys.keys().next().value!);
+      titleKeys.set(text, (keys = title(id).map(setKey)));
+    }
+    return keys;
+  };
+  const headingKeys = (id: number): string[] => (entry(id).headingKeys ??= [...heading(id), ...questions(id)].map(setKey));
   const fields = (id: number): string[][] => (entry(id).fields ??= passageFields(passages[id]!).map((f) => analyzeTerms(f.text)));
 
   return {
@@ -68,8 +85,10 @@ export function createPassageMatcher(passages: readonly Passage[]) {
      */
     exactMatch(queryKey: ReadonlySet<string>, id: number): ExactMatch {
       if (queryKey.size === 0) return null;
-      if (title(id).some((t) => sameSet(queryKey, t))) return 'title';
-      if (heading(id).some((h) => sameSet(queryKey, h)) || questions(id).some((q) => sameSet(queryKey, q))) return 'heading';
+      let key = queryKeys.get(queryKey);
+      if (key === undefined) queryKeys.set(queryKey, (key = setKey(queryKey)));
+      if (titleKey(id).includes(key)) return 'title';
+      if (headingKeys(id).includes(key)) return 'heading';
       return null;
     },
     /**
@@ -110,14 +129,21 @@ export function createPassageMatcher(passages: readonly Passage[]) {
   };
 }
 
+/**
+ * FAQ entries, and sections whose heading is a question ("Wie beantrage ich den Ausweis?"): pages
+ * answer in that form without FAQ markup, and the heading is then matched against the user's
+ * question as a whole, like an FAQ question.
+ */
+export function isQuestionShaped(passage: Pick<Passage, 'kind' | 'section'>): boolean {
+  return passage.kind === 'faq' || (passage.section?.trimEnd().endsWith('?') ?? false);
+}
+
 function variants(text: string): string[][] {
   const plain = text.replace(/\s*\([^)]*\)/g, '');
   return plain === text ? [analyzeTerms(text)] : [analyzeTerms(text), analyzeTerms(plain)];
 }
 
-function sameSet(key: ReadonlySet<string>, terms: readonly string[]): boolean {
-  const set = new Set(terms);
-  if (set.size !== key.size) return false;
-  for (const t of set) if (!key.has(t)) return false;
-  return true;
+/** The distinct words, sorted and joined: two texts have the same set of words if their keys are equal (terms hold no spaces). */
+function setKey(terms: Iterable<string>): string {
+  return [...new Set(terms)].sort().join(' ');
 }

@@ -1,11 +1,11 @@
-import { AuskunftError, bundledSynonyms, parseQuery, type Embedder, type LexicalIndex, type Passage, type SynonymTable } from '@auskunft/core';
+import { AuskunftError, bundledSynonyms, bundledThesaurus, parseQuery, unsearchedPassages, type Embedder, type LexicalIndex, type Passage, type SynonymTable, type Thesaurus } from '@auskunft/core';
 import { scrubPersonalData, withoutPlaceholders } from '../privacy/scrub.js';
 import type { RemoteVectorSearch, VectorSearch } from '../vectors/vector-search.js';
 import { createBm25 } from './bm25.js';
 import { expandQuery, type QueryGroup } from './expand-query.js';
 import { compilePassageFilter, type PassageFilter } from './filter.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { createPassageMatcher, type ExactMatch } from './passage-match.js';
+import { createPassageMatcher, isQuestionShaped, type ExactMatch } from './passage-match.js';
 import { createLru } from './lru.js';
 import { createVocabulary } from './vocabulary.js';
 
@@ -49,6 +49,8 @@ export interface RetrieverOptions {
   vectorWeight: number;
   /** Query-time synonyms; default: the bundled German list. Combine with `mergeSynonyms` for an editor's file. */
   synonyms?: SynonymTable;
+  /** Broad synonym sets whose fitting senses expand the query; default: the bundled OpenThesaurus table, null for none. */
+  thesaurus?: Thesaurus | null;
   /** Query vectors kept for repeated queries (least recently used forgotten first); default 1000, 0 keeps none. */
   embeddingCacheSize?: number;
 }
@@ -62,6 +64,12 @@ export interface RetrieveOptions extends PassageFilter {
 
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 50;
+/**
+ * BM25 hits checked for the order of quoted words at most. Checking analyses the passage, and a
+ * phrase whose words are common but never stand together would otherwise have every passage
+ * holding them analysed (all of a large site for „Antrag stellen“ written as „stellen Antrag“).
+ */
+export const MAX_PHRASE_CHECKS = CANDIDATES * 4 ** 2;
 /** Share of the fused score a passage keeps when it contains none of the query's words. */
 const COVERAGE_FLOOR = 0.5;
 /** An FAQ entry whose question (or alternative) matches this well is boosted… */
@@ -73,6 +81,11 @@ const FAQ_BOOST = 1;
  * rank first, title matches before heading matches, and among themselves by relevance.
  */
 const EXACT_BONUS: Record<'title' | 'heading', number> = { title: 2, heading: 1 };
+/**
+ * Share of the fused score a link list keeps (a related-links box, a hub page's list of
+ * services; site-templates.ts): it names the topic, the page it links to explains it.
+ */
+const LINK_LIST_FACTOR = 0.4;
 
 /**
  * Hybrid retrieval: BM25 over the analysed and expanded query words and nearest neighbours of the
@@ -88,6 +101,8 @@ export function createRetriever(options: RetrieverOptions) {
   const vocabulary = createVocabulary(options.lexical);
   const matcher = createPassageMatcher(options.passages);
   const synonyms = options.synonyms ?? bundledSynonyms();
+  const unsearched = unsearchedPassages(options.passages);
+  const thesaurus = options.thesaurus === undefined ? bundledThesaurus() : (options.thesaurus ?? undefined);
   if (options.vectors.size !== options.passages.length) {
     throw new AuskunftError('INDEX_CORRUPT', `The vector index holds ${options.vectors.size} vectors for ${options.passages.length} passages. Rebuild the index with \`auskunft crawl\`.`);
   }
@@ -113,7 +128,7 @@ export function createRetriever(options: RetrieverOptions) {
     const queryVector = await embedQuery(text);
     // HNSW cannot filter while searching: fetch more neighbours when a filter will drop some.
     const k = accept ? Math.min(options.vectors.size, CANDIDATES * 8) : CANDIDATES;
-    const hits = await options.vectors.search(queryVector, k);
+    const hits = (await options.vectors.search(queryVector, k)).filter((h) => !unsearched.has(h.id));
     return (accept ? hits.filter((h) => accept(h.id)) : hits).slice(0, CANDIDATES);
   };
 
@@ -122,12 +137,12 @@ export function createRetriever(options: RetrieverOptions) {
    * are checked in rank order, fetching four times as many until enough pass or none are left,
    * which gives exactly the top candidates among the passages holding the phrases.
    */
-  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined) => {
-    if (!inOrder) return bm25.search(groups, CANDIDATES, accept);
+  const lexicalCandidates = (groups: readonly QueryGroup[], accept: ((id: number) => boolean) | undefined, inOrder: ((id: number) => boolean) | undefined, alsoIds: readonly number[]) => {
+    if (!inOrder) return bm25.searchWithCoverage(groups, CANDIDATES, accept, alsoIds);
     for (let fetch = CANDIDATES * 4; ; fetch *= 4) {
-      const hits = bm25.search(groups, fetch, accept);
+      const { hits, coverage } = bm25.searchWithCoverage(groups, fetch, accept, alsoIds);
       const kept = hits.filter((h) => inOrder(h.id));
-      if (kept.length >= CANDIDATES || hits.length < fetch) return kept.slice(0, CANDIDATES);
+      if (kept.length >= CANDIDATES || hits.length < fetch || fetch >= MAX_PHRASE_CHECKS) return { hits: kept.slice(0, CANDIDATES), coverage };
     }
   };
 
@@ -138,6 +153,7 @@ export function createRetriever(options: RetrieverOptions) {
       vectorWeight: options.vectorWeight,
       embeddingCacheSize: options.embeddingCacheSize ?? 1000,
       synonymRules: synonyms.size,
+      thesaurusSets: thesaurus?.size ?? 0,
       embedder: options.embedder.id,
     },
     /** Changes when the passages it searches change without a new index version (editors' entries, editor/overlay.ts). */
@@ -145,7 +161,7 @@ export function createRetriever(options: RetrieverOptions) {
     async retrieve(query: string, limit = 20, retrieveOptions: RetrieveOptions = {}): Promise<Retrieval> {
       const rankers = retrieveOptions.rankers ?? 'hybrid';
       const parsed = parseQuery(query);
-      const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, expand: retrieveOptions.expand ?? true });
+      const groups = expandQuery(parsed.tokens, { vocabulary, synonyms, ...(thesaurus ? { thesaurus } : {}), expand: retrieveOptions.expand ?? true });
       const terms = [...new Set([...parsed.tokens.map((t) => t.term), ...groups.flatMap((g) => g.alternatives.map((a) => a.term))])];
       const filter = compilePassageFilter(options.passages, retrieveOptions);
       // A passage can only hold a quoted phrase if its postings hold every word of it: a binary
@@ -158,9 +174,12 @@ export function createRetriever(options: RetrieverOptions) {
           : undefined;
       const inOrder = parsed.phrases.length > 0 ? (id: number) => matcher.containsPhrases(parsed.phrases, id) : undefined;
 
-      const lexicalHits = rankers === 'vector' ? [] : lexicalCandidates(groups, cheap, inOrder);
+      // Vectors first: everything after them runs without a pause, so BM25 can hand over the
+      // coverage of both rankers' candidates from its one pass over the postings.
       const vectorAccept = cheap && inOrder ? (id: number) => cheap(id) && inOrder(id) : cheap;
       const vectorHits = rankers === 'lexical' || groups.length === 0 ? [] : await vectorCandidates(query, vectorAccept);
+      const lexical = rankers === 'vector' ? null : lexicalCandidates(groups, cheap, inOrder, vectorHits.map((h) => h.id));
+      const lexicalHits = lexical?.hits ?? [];
       const bm25ById = new Map(lexicalHits.map((h) => [h.id, h.score]));
       const similarityById = new Map(vectorHits.map((h) => [h.id, h.similarity]));
       const hit = (id: number, score: number): RetrievedPassage => ({
@@ -168,7 +187,7 @@ export function createRetriever(options: RetrieverOptions) {
         score,
         bm25: bm25ById.get(id) ?? 0,
         similarity: similarityById.get(id) ?? 0,
-        coverage: bm25.coverage(groups, id),
+        coverage: lexical?.coverage.get(id) ?? bm25.coverage(groups, id),
       });
 
       let passages: RetrievedPassage[];
@@ -185,7 +204,8 @@ export function createRetriever(options: RetrieverOptions) {
           const result = hit(id, rrf);
           // A passage holding every word of the question beats one that ranks high on a part of it.
           result.score *= COVERAGE_FLOOR + result.coverage;
-          if (result.passage.kind === 'faq') {
+          if (result.passage.role === 'links') result.score *= LINK_LIST_FACTOR;
+          if (isQuestionShaped(result.passage)) {
             result.faqMatch = matcher.faqSimilarity(groups, id);
             if (result.faqMatch >= FAQ_MIN_SIMILARITY) result.score *= 1 + FAQ_BOOST * result.faqMatch;
           }

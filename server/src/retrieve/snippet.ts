@@ -1,4 +1,4 @@
-import { analyzeText } from '@auskunft/core';
+import { analyzeMatching } from '@auskunft/core';
 
 export interface Snippet {
   text: string;
@@ -12,8 +12,7 @@ export interface Snippet {
  * and ß never shift a highlight.
  */
 export function makeSnippet(text: string, terms: readonly string[], maxChars = 240): Snippet {
-  const wanted = new Set(terms);
-  const tokens = analyzeText(text).filter((t) => wanted.has(t.term));
+  const tokens = analyzeMatching(text, new Set(terms));
   let start = 0;
   if (text.length > maxChars && tokens.length > 0) {
     // Slide a window over the matches and start where it covers the most of them.
