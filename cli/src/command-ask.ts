@@ -1,6 +1,8 @@
 import { createEmbedderFromSettings, embedderSettings, passageUrl } from '@auskunft/core';
 import { answerContext, createGeneratorFromSettings, serverSettings, streamAnswer, type Answer } from '@auskunft/server';
-import { openIndexOnDisk } from '@auskunft/server/node';
+import { existsSync } from 'node:fs';
+import { createEditorOverlay, createEditorStore } from '@auskunft/server';
+import { openIndexOnDisk, sqliteSql } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs, settingsHelp } from './options.js';
 
@@ -29,13 +31,17 @@ export async function askCommand(argv: string[]): Promise<number> {
   const settingsFor = await loadSettings(values['config'], overrides);
   const settings = settingsFor(serverSettings);
   const embedder = createEmbedderFromSettings(settingsFor(embedderSettings));
-  const { index, retriever } = await openIndexOnDisk(settings, embedder);
+  // Entries released in the editors' console answer as they do on the server (when its store exists).
+  const consoleSql = settings.storePath !== ':memory:' && existsSync(settings.storePath) ? sqliteSql(settings.storePath) : null;
+  const editorEntries = consoleSql ? createEditorOverlay(createEditorStore(consoleSql), { intervalMs: 60_000 }) : undefined;
+  const { index, retriever } = await openIndexOnDisk(settings, embedder, editorEntries);
 
   const retrieval = await retriever.retrieve(question, 10);
   let answer: Answer | undefined;
   const generator = createGeneratorFromSettings(settings);
   const events = streamAnswer(answerContext(settings, { retriever, passages: index.passages, generator }), question, []);
   for await (const event of events) if (event.type === 'done') answer = event.answer;
+  consoleSql?.close();
 
   if (values['json']) {
     console.log(JSON.stringify({ question, terms: retrieval.terms, passages: retrieval.passages.map((p) => ({ url: passageUrl(p.passage), title: p.passage.title, section: p.passage.section, kind: p.passage.kind, fused: p.score, bm25: p.bm25, similarity: p.similarity, coverage: p.coverage, ...(p.faqMatch !== undefined ? { faqMatch: p.faqMatch } : {}), ...(p.exactMatch ? { exactMatch: p.exactMatch } : {}) })), answer }, null, 2));

@@ -1,6 +1,9 @@
 import { analyzeTerms, isAuskunftError } from '@auskunft/core';
 import { crawlSettings, loadFaqFiles, type FaqFileEntry } from '@auskunft/crawler';
-import { loadIndexFromDisk } from '@auskunft/server/node';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEditorStore, entryYaml, serverSettings } from '@auskunft/server';
+import { loadIndexFromDisk, sqliteSql } from '@auskunft/server/node';
 import { loadSettings } from './config-file.js';
 import { parseCommandArgs } from './options.js';
 
@@ -13,11 +16,18 @@ Checks every FAQ file (*.yaml, *.yml, *.md) the way the crawl will read it, and 
   - expired entries: "valid-until" in the past (they would not be indexed)
 Exit code 0 when everything is fine, 1 when there is something to fix.
 <faq-dir> defaults to AUSKUNFT_CRAWL_FAQ_DIR or "crawl.faqDir" in auskunft.config.json.
+
+       auskunft faq export <dir> [--store-path <file>]
+
+Writes every entry released in the editors' console as a FAQ file (<dir>/konsole-<id>.yaml, the
+format above), so the answers can be kept in version control. An exported entry that is then
+crawled from crawl.faqDir exists twice until it is withdrawn in the console.
 `;
 
 export async function faqCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, [], { index: { type: 'string' }, 'base-url': { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, [], { index: { type: 'string' }, 'base-url': { type: 'string' }, 'store-path': { type: 'string' } });
   const [action, dirArgument] = positionals;
+  if (action === 'export' && !values['help']) return exportEntries(dirArgument, values['config'] as string | undefined, values['store-path'] as string | undefined);
   if (values['help'] || action !== 'validate') {
     console.log(USAGE);
     return values['help'] ? 0 : 2;
@@ -78,4 +88,22 @@ function duplicateWordings(entries: readonly FaqFileEntry[]): string[] {
     }
   }
   return problems;
+}
+
+async function exportEntries(dir: string | undefined, config: string | undefined, storePath: string | undefined): Promise<number> {
+  if (!dir) {
+    console.error(`auskunft faq export: name the folder to write to, e.g. auskunft faq export faq/\n\n${USAGE}`);
+    return 2;
+  }
+  const settings = (await loadSettings(config, storePath ? { storePath } : {}))(serverSettings);
+  const sql = sqliteSql(settings.storePath);
+  try {
+    const live = await createEditorStore(sql).liveVersions();
+    await mkdir(dir, { recursive: true });
+    for (const version of live) await writeFile(join(dir, `konsole-${version.entryId}.yaml`), entryYaml(version));
+    console.log(`${live.length} released console entries written to ${dir}.`);
+    return 0;
+  } finally {
+    sql.close();
+  }
 }

@@ -1,6 +1,7 @@
 import { isAuskunftError } from '@auskunft/core';
 import { askCommand } from './command-ask.js';
 import { crawlCommand } from './command-crawl.js';
+import { editorCommand } from './command-editor.js';
 import { demoCommand } from './command-demo.js';
 import { exportVectorizeCommand } from './command-export-vectorize.js';
 import { exportWorkerCommand } from './command-export-worker.js';
@@ -15,6 +16,8 @@ Commands:
   auskunft crawl <start-url> --out <index-dir>   build a search index of a website
   auskunft serve --index <index-dir> --port <p>  serve search, chat and the widget
   auskunft faq validate [<faq-dir>]              check the editors' FAQ files before a crawl
+  auskunft faq export <dir>                      write the console's released entries as FAQ files
+  auskunft editor add-user|list-users|…          accounts of the editors' console (/editor/)
   auskunft ask "<question>"                      what the chat would answer, and why
   auskunft report unanswered                     questions citizens got no answer to, by topic
   auskunft index list|rollback|prune             manage index versions (no server restart needed)
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   ask: askCommand,
   report: reportCommand,
   faq: faqCommand,
+  editor: editorCommand,
   'export-worker': exportWorkerCommand,
   'export-vectorize': exportVectorizeCommand,
 };

@@ -21,5 +21,6 @@ export { readIndexFiles, assertSameEmbedder, type IndexFileSource, type IndexCon
 export { sha256Hex } from './format/checksum.js';
 export { defineSettings, resolveSettings, describeSettings, type SettingDef, type SettingDefs, type Settings, type ResolveSettingsInput } from './settings.js';
 export { AuskunftError, isAuskunftError, type ErrorCode } from './errors.js';
+export { markdownToText } from './format/markdown-text.js';
 export { bundledThesaurus, parseThesaurus, type Thesaurus } from './analyze/thesaurus.js';
 export { derivedTerms } from './analyze/derive.js';

@@ -19,6 +19,10 @@ import { collectPublicContacts, createScrubber } from './privacy/scrub.js';
 import type { Retriever } from './retrieve/retrieve.js';
 import { chatRoute } from './routes/chat.js';
 import { editorRoute } from './routes/editor.js';
+import { editorConsoleRoute } from './routes/editor-console.js';
+import type { PasswordHasher } from './editor/auth.js';
+import type { EditorStore } from './editor/editor-store.js';
+import type { EditorOverlay } from './editor/overlay.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { createSourceFilter } from './routes/feedback-sources.js';
 import { healthRoute } from './routes/health.js';
@@ -43,6 +47,8 @@ export interface AppDeps {
   logger?: Logger;
   /** The built widget; its routes answer 404 when it was not built. */
   widget?: WidgetBundle;
+  /** The editors' console (/editor/); without it only the token-protected report is served. */
+  editor?: { store: EditorStore; passwords: PasswordHasher; overlay: EditorOverlay };
   /**
    * Rate-limit windows shared by several processes, and the key they count a client address
    * under; default: counted in this process under a salted HMAC (privacy/client-key.ts).
@@ -149,7 +155,28 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/api/feedback', feedbackRoute(store, { maxQueryChars: settings.maxQueryChars, keepSources: createSourceFilter(deps.passages), scrub }));
+  // The report first: it answers /editor/unanswered by token, before the console asks for a session.
   app.route('/editor', editorRoute({ token: settings.editorToken, store, retriever: deps.retriever, retentionDays: settings.retentionDays, clientKey }));
+  if (deps.editor) {
+    app.route(
+      '/editor',
+      editorConsoleRoute({
+        editorStore: deps.editor.store,
+        passwords: deps.editor.passwords,
+        overlay: deps.editor.overlay,
+        store,
+        retriever: deps.retriever,
+        passages: deps.passages,
+        answers: (retriever) => answerContext(settings, { retriever, passages: deps.passages, generator: deps.generator }),
+        clientKey,
+        trustProxy: settings.trustProxy,
+        sessionMinutes: settings.editorSessionMinutes,
+        maxLoginFailures: settings.editorMaxLoginFailures,
+        maxAnswerChars: settings.editorMaxAnswerChars,
+        retentionDays: settings.retentionDays,
+      }),
+    );
+  }
   app.route('/healthz', healthRoute(deps.manifest));
   app.route('/metrics', metricsRoute(metrics));
   app.route('/', widgetRoutes(deps.widget, settings.publicUrl));

@@ -10,6 +10,7 @@ import type { Logger } from './http/log.js';
 import { scrubPersonalData } from './privacy/scrub.js';
 import { createRetriever, type Retriever, type RetrieverOptions } from './retrieve/retrieve.js';
 import type { RemoteVectorSearch, VectorSearch } from './vectors/vector-search.js';
+import { withEditorEntries, type EditorOverlay } from './editor/overlay.js';
 
 /** What a runtime has chosen and loaded: the index, its vector search, the embedder and synonyms. */
 export interface AssembleParts {
@@ -17,6 +18,8 @@ export interface AssembleParts {
   vectors: VectorSearch | RemoteVectorSearch;
   embedder: Embedder;
   synonyms: SynonymTable;
+  /** Released entries of the editors' console, searched as FAQ passages next to the index's. */
+  editorEntries?: EditorOverlay | undefined;
 }
 
 /** The settings that shape retrieval; see assemble. */
@@ -67,5 +70,6 @@ export function answerContext(
  * @example const retriever = assemble(settings, { index, vectors, embedder, synonyms });
  */
 export function assemble(settings: RetrievalSettings, parts: AssembleParts): Retriever {
-  return createRetriever(retrieverOptions(settings, parts));
+  const options = retrieverOptions(settings, parts);
+  return parts.editorEntries ? withEditorEntries(options, parts.editorEntries) : createRetriever(options);
 }

@@ -172,6 +172,22 @@ export const serverSettings = defineSettings({
     type: 'string', key: 'editor.token', env: 'AUSKUNFT_EDITOR_TOKEN', default: undefined, secret: true,
     doc: 'Bearer token for the editors\' pages (unanswered questions), at least 24 characters (e.g. `openssl rand -base64 24`); unset: those pages are off.',
   },
+  editorSessionMinutes: {
+    type: 'integer', key: 'editor.sessionMinutes', env: 'AUSKUNFT_EDITOR_SESSION_MINUTES', default: 480, min: 5, max: 10_080,
+    doc: 'Minutes after which an editors\' console login expires and the person signs in again.',
+  },
+  editorMaxLoginFailures: {
+    type: 'integer', key: 'editor.maxLoginFailures', env: 'AUSKUNFT_EDITOR_MAX_LOGIN_FAILURES', default: 5, min: 1, max: 1000,
+    doc: 'Failed console logins per account within 15 minutes before further attempts wait (per client address: four times as many).',
+  },
+  editorRefreshIntervalMs: {
+    type: 'integer', key: 'editor.refreshIntervalMs', env: 'AUSKUNFT_EDITOR_REFRESH_INTERVAL_MS', default: 3000, min: 100, max: 600_000,
+    doc: 'How often each server process checks the store for entries released or withdrawn in the console (by another process).',
+  },
+  editorMaxAnswerChars: {
+    type: 'integer', key: 'editor.maxAnswerChars', env: 'AUSKUNFT_EDITOR_MAX_ANSWER_CHARS', default: 3000, min: 100, max: 50_000,
+    doc: 'Longest answer (and Leichte-Sprache text) an editor can save in the console, in characters.',
+  },
 });
 
 export type ServerSettings = Settings<typeof serverSettings>;

@@ -16,3 +16,8 @@ export { createGeneratorFromSettings } from './answer/generator-from-settings.js
 export type { Store, FeedbackRecord, QueryRecord } from './store/store.js';
 export { reportUnanswered, unansweredCsv, type UnansweredGroup } from './editor/unanswered.js';
 export { widgetFingerprint, type WidgetBundle } from './widget/widget-bundle.js';
+export { createEditorStore, type EditorStore, type EntryVersion, type Role } from './editor/editor-store.js';
+export { createEditorOverlay, withEditorEntries, type EditorOverlay } from './editor/overlay.js';
+export { accountProblem, type PasswordHasher } from './editor/auth.js';
+export { entryYaml } from './editor/entry.js';
+export { d1Sql } from './store/editor-d1.js';

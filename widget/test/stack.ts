@@ -103,7 +103,12 @@ export function widgetTag(apiOrigin: string): string {
   return `<script src="${apiOrigin}/widget.js" data-api="${apiOrigin}" data-target="#auskunft-suche" data-privacy-url="/datenschutz/" data-accessibility-url="/barrierefreiheit/" data-easy-language-url="/leichte-sprache/" data-accent="#0b5a6b" defer></script>`;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** The server's SQLite store; default in memory. A file lets a test add editors' accounts. */
+  storePath?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The demo pages must name the API before the server can start (it needs the index, which
   // needs the pages), so its port is picked first.
   const apiOrigin = `http://127.0.0.1:${await freePort()}`;
@@ -133,7 +138,7 @@ export async function startStack(): Promise<Stack> {
         indexDir,
         corsOrigins: [new URL(site.url).origin, hostOrigin],
         // A test run keeps nothing and limits nothing.
-        storePath: ':memory:',
+        storePath: options.storePath ?? ':memory:',
         logEnabled: false,
         searchRateLimit: 0,
         chatRateLimit: 0,
@@ -173,10 +178,10 @@ export async function launchChromium(): Promise<Browser> {
  * Starts the stack and Chromium once for the test file (in parallel: both take a second or two)
  * and stops them afterwards. Read `stack` and `browser` inside tests, once the hooks have run.
  */
-export function useBrowserStack(): { readonly stack: Stack; readonly browser: Browser } {
+export function useBrowserStack(options: StackOptions = {}): { readonly stack: Stack; readonly browser: Browser } {
   const handles = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    [handles.stack, handles.browser] = await Promise.all([startStack(), launchChromium()]);
+    [handles.stack, handles.browser] = await Promise.all([startStack(options), launchChromium()]);
   });
   afterAll(async () => {
     await handles.browser?.close();

@@ -11,3 +11,5 @@ export { loadHnswlibSearch } from '../vectors/hnswlib.js';
 export { loadIndexFromDisk, type LoadedIndex } from './load-index.js';
 export { exportWorkerAssets, WORKER_ASSET_MAX_BYTES, type WorkerAssetsExport } from '../export/worker-assets.js';
 export { exportVectorizeNdjson, VECTORIZE_VECTORS_PER_FILE, type VectorizeExport } from '../export/vectorize-ndjson.js';
+export { sqliteSql } from './editor-sqlite.js';
+export { createScryptHasher } from './password-scrypt.js';

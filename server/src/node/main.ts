@@ -13,6 +13,10 @@ import { readWidgetBundle } from './read-widget.js';
 import { startRetention } from '../store/retention.js';
 import { createSqliteStore } from '../store/sqlite.js';
 import { createNullStore } from '../store/store.js';
+import { createEditorStore } from '../editor/editor-store.js';
+import { createEditorOverlay } from '../editor/overlay.js';
+import { sqliteSql } from './editor-sqlite.js';
+import { createScryptHasher } from './password-scrypt.js';
 
 export interface RunningServer {
   url: string;
@@ -30,13 +34,18 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
   const stopRetention = startRetention(store, settings.retentionDays, (error) => logger.log('error', 'retention_failed', { message: String(error) }));
   const generator = createGeneratorFromSettings(settings);
   const metrics = createMetrics();
+  // Editors' accounts and entries live in the store file even when the query log is off.
+  const editorSql = sqliteSql(settings.storePath);
+  const editorStore = createEditorStore(editorSql);
+  const editorEntries = createEditorOverlay(editorStore, { intervalMs: settings.editorRefreshIntervalMs, onError: (error) => logger.log('error', 'editor_entries_failed', { message: String(error) }) });
+  const editor = { store: editorStore, passwords: createScryptHasher(), overlay: editorEntries };
   const widget = await readWidgetBundle();
   if (!widget) logger.log('warn', 'widget_missing', { hint: 'widget.js not found; run `npm run build` to serve the widget' });
 
   // One app per index version; requests go to the current one. Store, metrics and logger
   // outlive versions, so a reload loses nothing but in-flight rate-limit windows.
   const appFor = async () => {
-    const { index, retriever } = await openIndexOnDisk(settings, embedder);
+    const { index, retriever } = await openIndexOnDisk(settings, embedder, editorEntries);
     const app = createApp({
       retriever,
       manifest: index.manifest,
@@ -47,6 +56,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       metrics,
       ...(generator ? { generator } : {}),
       clientAddress: (c) => getConnInfo(c).remote.address ?? null,
+      editor,
       ...(widget ? { widget } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
@@ -75,6 +85,7 @@ export async function startNodeServer(settings: ServerSettings, embedderSettings
       stopRetention();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await store.close();
+      editorSql.close();
     },
   };
 }

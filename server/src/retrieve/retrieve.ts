@@ -156,6 +156,8 @@ export function createRetriever(options: RetrieverOptions) {
       thesaurusSets: thesaurus?.size ?? 0,
       embedder: options.embedder.id,
     },
+    /** Changes when the passages it searches change without a new index version (editors' entries, editor/overlay.ts). */
+    generation: (): number => 0,
     async retrieve(query: string, limit = 20, retrieveOptions: RetrieveOptions = {}): Promise<Retrieval> {
       const rankers = retrieveOptions.rankers ?? 'hybrid';
       const parsed = parseQuery(query);

@@ -28,7 +28,7 @@ const MAX_DAYS = 3650;
  */
 export function editorRoute(options: EditorRouteOptions) {
   const app = new Hono();
-  app.use('*', requireEditor(options.token, options.clientKey ?? (async () => null)));
+  app.use('/unanswered', requireEditor(options.token, options.clientKey ?? (async () => null)));
   app.get('/unanswered', async (c) => {
     const days = c.req.query('days');
     const since = days === undefined || days === '' ? options.retentionDays : /^\d{1,4}$/.test(days) ? Number(days) : NaN;

@@ -36,7 +36,8 @@ export function searchRoute(options: SearchRouteOptions) {
     const query = requireText(c.req.query('q'), 'q', options.maxQueryChars);
     // Several passages per page are fetched so grouping still fills the result list.
     const filter = { prefix: c.req.query('prefix') || undefined, lang: c.req.query('lang') || undefined };
-    const key = JSON.stringify([query, filter.prefix, filter.lang]);
+    // A released or withdrawn editors' entry changes the results without a new index version.
+    const key = JSON.stringify([options.retriever.generation?.() ?? 0, query, filter.prefix, filter.lang]);
     const cached = cache.get(key);
     if (cached) {
       options.onSearch?.(scrub(query), cached.length);

@@ -5,6 +5,9 @@ import { serverSettings, type ServerSettings } from '../config.js';
 import { createLogger, type Logger } from '../http/log.js';
 import type { Retriever } from '../retrieve/retrieve.js';
 import { createD1Store, type D1Binding } from '../store/d1.js';
+import { d1Sql } from '../store/editor-d1.js';
+import { createEditorStore } from '../editor/editor-store.js';
+import { createEditorOverlay } from '../editor/overlay.js';
 import { createNullStore } from '../store/store.js';
 import { loadPlainHnswSearch } from '../vectors/plain-hnsw.js';
 import { createVectorizeSearch, type VectorizeIndexBinding } from '../vectors/vectorize.js';
@@ -41,7 +44,12 @@ export async function startWorker(env: WorkerEnv): Promise<StartedWorker> {
     ? createVectorizeSearch(env.VECTORIZE, { version: index.manifest.version, size: index.manifest.counts.passages })
     : loadPlainHnswSearch(index.vectors!, index.manifest.embedder.dimension, settings.hnswEf, '/vectors.hnsw in the static assets');
   const synonyms = await loadSynonymsAsset(env.ASSETS);
-  const retriever = assemble(settings, { index, vectors, embedder, synonyms });
+  // Entries released in the editors' console (on a Node server writing to the same D1 database)
+  // are read from D1 like on Node; the console itself is not served here (README).
+  const editorEntries = env.DB
+    ? createEditorOverlay(createEditorStore(d1Sql(env.DB)), { intervalMs: settings.editorRefreshIntervalMs, onError: (error) => logger.log('error', 'editor_entries_failed', { message: String(error) }) })
+    : undefined;
+  const retriever = assemble(settings, { index, vectors, embedder, synonyms, editorEntries });
   if (!env.DB && settings.queryLog) logger.log('warn', 'store_missing', { reason: 'no D1 binding "DB": feedback and query log are not kept' });
   const writes = trackWrites(env.DB && settings.queryLog ? createD1Store(env.DB) : createNullStore());
   // The chat model client is imported only when one is configured. (@huggingface/inference itself
