@@ -44,6 +44,9 @@ function baseEnv(workDir: string): Record<string, string> {
     AUSKUNFT_LOG: 'false',
     AUSKUNFT_QUERY_LOG: 'false',
     AUSKUNFT_RELOAD_INTERVAL_MS: '0',
+    // One process: the measurements compare answers, and a second worker only competes for the
+    // cores with the load of the run itself. Older checkouts ignore the variable.
+    AUSKUNFT_WORKERS: '1',
     AUSKUNFT_STORE_PATH: join(workDir, 'auskunft.sqlite'),
   };
 }
