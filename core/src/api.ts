@@ -1,3 +1,5 @@
+import type { ContactRecord } from './format/contact.js';
+
 /**
  * The HTTP wire format of the public API, declared once: the server builds these shapes and the
  * widget reads them (it imports types only, so this module adds nothing to its bundle). A field
@@ -68,20 +70,12 @@ export interface SourceWire {
  * The people who can help when the assistant cannot or must not answer: a team or office with the
  * ways to reach it, as the authority publishes them. Only `name` and `url` are always present.
  */
-export interface ContactWire {
-  /** Team, office or role, e.g. "Team Kraftfahrzeughilfe". */
-  name: string;
-  /** A named member of staff, only where the authority's page itself names them. */
-  person?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-  hours?: string;
+export type ContactWire = Omit<ContactRecord, 'scope'> & {
   /** The page the contact is published on (or the general contact page). */
   url: string;
   /** Where the contact came from, most specific first. */
   origin: 'config' | 'section' | 'page' | 'parent' | 'faq' | 'general';
-}
+};
 
 /** Where the citizen is sent when a person has to help. */
 export interface HandoffWire {
