@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ContactRecord } from '@auskunft/core';
+import { flattenJsonLd, jsonLdTypes, readJsonLd } from './json-ld.js';
 
 /** A contact block found on a page, before the chunker knows which section it belongs to. */
 export type ContactDetails = Omit<ContactRecord, 'scope'>;
@@ -329,53 +330,33 @@ function readHCard($: CheerioAPI, el: Element): ContactDetails | null {
 /** Contacts in schema.org JSON-LD; read before the extractor drops `<script>` elements. */
 export function readJsonLdContacts($: CheerioAPI): ContactDetails[] {
   const out: ContactDetails[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    let data: unknown;
-    try {
-      data = JSON.parse($(el).text());
-    } catch {
-      return;
-    }
-    for (const node of flatten(data)) {
-      const type = types(node).find((t) => SCHEMA_TYPES.test(t));
-      if (!type) continue;
-      const read = (n: Record<string, unknown>, fallbackName?: string, fallbackAddress?: string): ContactDetails | null => {
-        const phone = plain(n['telephone']);
-        const email = plain(n['email']).replace(/^mailto:/, '');
-        if (!phone && !email) return null;
-        const isPerson = types(n).includes('Person');
-        const personName = isPerson ? plain(n['name']) : '';
-        const name = isPerson ? plain(n['jobTitle']) || nameOf(n['worksFor']) || personName : plain(n['name']) || plain(n['contactType']) || fallbackName || 'Kontakt';
-        return compact({
-          name,
-          person: personName && personName !== name ? personName : undefined,
-          phone: phone || undefined,
-          email: email || undefined,
-          address: postalAddress(n['address']) || fallbackAddress,
-          hours: openingHours(n['openingHours'] ?? n['hoursAvailable'] ?? n['openingHoursSpecification']) || undefined,
-        });
-      };
-      const own = read(node);
-      const orgName = plain(node['name']) || undefined;
-      const orgAddress = postalAddress(node['address']) || undefined;
-      const points = flatten(node['contactPoint']).map((cp) => read(cp, orgName, orgAddress)).filter((c): c is ContactDetails => !!c);
-      if (own) out.push(own);
-      out.push(...points);
-    }
-  });
+  for (const node of readJsonLd($)) {
+    const type = jsonLdTypes(node).find((t) => SCHEMA_TYPES.test(t));
+    if (!type) continue;
+    const read = (n: Record<string, unknown>, fallbackName?: string, fallbackAddress?: string): ContactDetails | null => {
+      const phone = plain(n['telephone']);
+      const email = plain(n['email']).replace(/^mailto:/, '');
+      if (!phone && !email) return null;
+      const isPerson = jsonLdTypes(n).includes('Person');
+      const personName = isPerson ? plain(n['name']) : '';
+      const name = isPerson ? plain(n['jobTitle']) || nameOf(n['worksFor']) || personName : plain(n['name']) || plain(n['contactType']) || fallbackName || 'Kontakt';
+      return compact({
+        name,
+        person: personName && personName !== name ? personName : undefined,
+        phone: phone || undefined,
+        email: email || undefined,
+        address: postalAddress(n['address']) || fallbackAddress,
+        hours: openingHours(n['openingHours'] ?? n['hoursAvailable'] ?? n['openingHoursSpecification']) || undefined,
+      });
+    };
+    const own = read(node);
+    const orgName = plain(node['name']) || undefined;
+    const orgAddress = postalAddress(node['address']) || undefined;
+    const points = flattenJsonLd(node['contactPoint']).map((cp) => read(cp, orgName, orgAddress)).filter((c): c is ContactDetails => !!c);
+    if (own) out.push(own);
+    out.push(...points);
+  }
   return out;
-}
-
-function flatten(value: unknown): Array<Record<string, unknown>> {
-  if (Array.isArray(value)) return value.flatMap(flatten);
-  if (typeof value !== 'object' || value === null) return [];
-  const obj = value as Record<string, unknown>;
-  return obj['@graph'] ? flatten(obj['@graph']) : [obj];
-}
-
-function types(node: Record<string, unknown>): string[] {
-  const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
 function plain(value: unknown): string {
@@ -384,12 +365,12 @@ function plain(value: unknown): string {
 }
 
 function nameOf(value: unknown): string {
-  return flatten(value).map((v) => plain(v['name'])).find(Boolean) ?? '';
+  return flattenJsonLd(value).map((v) => plain(v['name'])).find(Boolean) ?? '';
 }
 
 function postalAddress(value: unknown): string {
   if (typeof value === 'string') return collapse(value);
-  const a = flatten(value)[0];
+  const a = flattenJsonLd(value)[0];
   if (!a) return '';
   const locality = [plain(a['postalCode']), plain(a['addressLocality'])].filter(Boolean).join(' ');
   return [plain(a['name']), plain(a['streetAddress']), locality].filter(Boolean).join(', ');
@@ -404,7 +385,7 @@ function openingHours(value: unknown): string {
     if (typeof v === 'string') {
       parts.push(v.replace(/\b(Mo|Tu|We|Th|Fr|Sa|Su)\b/g, (d) => DAYS[d]!).replace(/(\d{2}:\d{2})-(\d{2}:\d{2})/g, '$1–$2 Uhr'));
     } else if (typeof v === 'object' && v !== null) {
-      for (const spec of flatten(v)) {
+      for (const spec of flattenJsonLd(v)) {
         const days = (Array.isArray(spec['dayOfWeek']) ? spec['dayOfWeek'] : [spec['dayOfWeek']]).map((d) => DAYS[String(d ?? '').replace(/^.*\//, '')] ?? '').filter(Boolean);
         const opens = plain(spec['opens']).slice(0, 5);
         const closes = plain(spec['closes']).slice(0, 5);
